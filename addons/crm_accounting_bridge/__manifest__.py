@@ -1,0 +1,10 @@
+{
+    "name": "CRM Accounting Bridge",
+    "summary": "Receivables, overdue and credit control on the customer",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "website": "https://github.com/crm-suite/crm-suite",
+    "author": "CRM Suite",
+    "license": "LGPL-3",
+    "depends": ["crm_customer", "account", "sale"],
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# ruff (lint and format check) on the whole repository, pylint-odoo on the addons.
+source "$(dirname "$0")/lib.sh"
+
+"$ROOT_DIR/scripts/setup.sh" >/dev/null
+cd "$ROOT_DIR"
+status=0
+say "ruff check"
+"$VENV_DIR/bin/ruff" check . || status=1
+say "ruff format --check"
+"$VENV_DIR/bin/ruff" format --check . || status=1
+say "pylint-odoo"
+"$VENV_DIR/bin/pylint" --rcfile=.pylintrc addons/* || status=1
+say "README.rst up to date"
+"$VENV_DIR/bin/python" scripts/gen_readme.py --check || status=1
+[ "$status" = 0 ] && say "Lint clean"
+exit "$status"

@@ -1,8 +1,9 @@
 # CRM suite for Odoo 18.0. Every target sets up whatever is still missing.
 # Variables (also from the environment): HTTP_PORT, ODOO_SRC, DB_HOST, DB_PORT, DB_USER,
-# DB_PASSWORD, PG_PORT, PYTEST_ARGS. See README.md.
+# DB_PASSWORD, PG_PORT, PYTEST_ARGS, TEST_MODULES, TEST_PATHS. See README.md.
 SHELL := /bin/bash
-export HTTP_PORT ODOO_SRC DB_HOST DB_PORT DB_USER DB_PASSWORD PG_PORT PYTEST_ARGS
+export HTTP_PORT ODOO_SRC DB_HOST DB_PORT DB_USER DB_PASSWORD PG_PORT PYTEST_ARGS \
+	TEST_MODULES TEST_PATHS
 
 .PHONY: help setup run stop test lint shell logs clean
 

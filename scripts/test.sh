@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run the whole test suite on a fresh, throw-away database: install every suite module
 # (with demo data, log must be clean), then pytest-odoo over addons/*/tests and tests/.
-# Extra arguments go to pytest (e.g. `make test PYTEST_ARGS="-k smoke"`).
+# Narrower runs while developing: make test TEST_MODULES=crm_customer \
+#   TEST_PATHS=addons/crm_customer PYTEST_ARGS="-k classification"
 source "$(dirname "$0")/lib.sh"
 
 "$ROOT_DIR/scripts/setup.sh"
@@ -40,7 +41,7 @@ LOG="$RUN_DIR/test-install.log"
 
 say "Installing the suite on $TEST_DB (log: $LOG)"
 : >"$LOG"
-"$(odoo_bin)" -c "$CONF" -d "$TEST_DB" -i "$SUITE_MODULES" --stop-after-init --logfile "$LOG" \
+"$(odoo_bin)" -c "$CONF" -d "$TEST_DB" -i "${TEST_MODULES:-$SUITE_MODULES}" --stop-after-init --logfile "$LOG" \
     || { tail -n 40 "$LOG" >&2; die "installing the suite failed"; }
 "$VENV_DIR/bin/python" "$ROOT_DIR/scripts/check_log.py" "$LOG"
 
@@ -50,4 +51,4 @@ export CRM_SUITE_TEST_CONF="$CONF" CRM_SUITE_TEST_DB_PREFIX="$TEST_DB_PREFIX" \
 cd "$ROOT_DIR"
 # shellcheck disable=SC2086
 "$VENV_DIR/bin/pytest" --odoo-config="$CONF" --odoo-database="$TEST_DB" --odoo-http \
-    ${PYTEST_ARGS:-} addons tests
+    ${PYTEST_ARGS:-} ${TEST_PATHS:-addons tests}

@@ -5,6 +5,6 @@
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
-    "license": "LGPL-3",
+    "license": "AGPL-3",
     "depends": ["crm_customer", "account", "sale"],
 }

@@ -1,15 +1,25 @@
 {
     "name": "CRM Customer File",
     "summary": "Customer file: classifications, profile, contacts, interactions",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
-    "license": "LGPL-3",
-    "depends": ["contacts", "mail", "product", "sales_team"],
+    "license": "AGPL-3",
+    "depends": ["contacts", "mail", "product", "sales_team", "partner_capital"],
+    "external_dependencies": {"python": ["pypinyin"]},
     "data": [
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/crm_customer_criterion_data.xml",
+        "views/crm_customer_criterion_views.xml",
+        "views/crm_customer_classification_views.xml",
         "views/res_partner_views.xml",
         "views/crm_customer_menus.xml",
+    ],
+    "demo": [
+        "demo/crm_customer_classification_demo.xml",
+        "demo/res_partner_demo.xml",
     ],
     "application": True,
 }

@@ -1,0 +1,190 @@
+import re
+import unicodedata
+
+from pypinyin import Style, lazy_pinyin
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+CJK_CHARACTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+WORD = re.compile(r"[^\W_]+")
+
+
+def fold_to_ascii(text):
+    """Latin text without diacritics: "Vận tải Đông" -> "Van tai Dong"."""
+    text = text.replace("Đ", "D").replace("đ", "d")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def short_code_from_name(name):
+    """Mnemonic code: the initials of the name's words, Chinese characters by the
+    initial of their pinyin. "Vận tải Biển Đông" -> "VTBD", "上海物流" -> "SHWL"."""
+    initials = []
+    for word in WORD.findall(name or ""):
+        if CJK_CHARACTER.search(word):
+            for chunk in re.split(f"({CJK_CHARACTER.pattern}+)", word):
+                if CJK_CHARACTER.match(chunk):
+                    initials.extend(lazy_pinyin(chunk, style=Style.FIRST_LETTER))
+                elif chunk:
+                    initials.append(fold_to_ascii(chunk)[:1])
+        else:
+            initials.append(fold_to_ascii(word)[:1])
+    return "".join(initials).upper() or False
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+    _rec_names_search = [
+        "complete_name",
+        "email",
+        "ref",
+        "vat",
+        "company_registry",
+        "customer_code",
+        "short_code",
+    ]
+
+    # Identification
+    customer_code = fields.Char(
+        index="trigram",
+        copy=False,
+        tracking=True,
+        help="Unique code of the customer, from a sequence; "
+        "sales managers may change it.",
+    )
+    short_code = fields.Char(
+        string="Mnemonic Code",
+        compute="_compute_short_code",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index="trigram",
+        help="Initials of the name's words, found by name search wherever a "
+        "customer is picked. Generated from the name; can be changed.",
+    )
+    trade_name = fields.Char(index="trigram")
+    customer_type = fields.Selection(
+        [
+            ("lead", "Lead"),
+            ("prospect", "Prospect"),
+            ("customer", "Customer"),
+            ("partner", "Partner"),
+            ("competitor", "Competitor"),
+        ],
+        index=True,
+        tracking=True,
+    )
+    customer_status = fields.Selection(
+        [
+            ("active", "Active"),
+            ("dormant", "Dormant"),
+            ("lost", "Lost"),
+            ("blacklisted", "Blacklisted"),
+        ],
+        default="active",
+        index=True,
+        tracking=True,
+    )
+    # Profile
+    founding_date = fields.Date()
+    registration_date = fields.Date(
+        default=fields.Date.context_today,
+        help="Date the customer was registered in the customer file.",
+    )
+    employee_count = fields.Integer(string="Number of Employees")
+    finance_phone = fields.Char()
+    # Classification
+    classification_ids = fields.Many2many(
+        "crm.customer.classification",
+        "res_partner_crm_customer_classification_rel",
+        "partner_id",
+        "classification_id",
+        string="Classifications",
+        context={"active_test": False},
+    )
+
+    _sql_constraints = [
+        (
+            "customer_code_unique",
+            "unique(customer_code)",
+            "Another customer already has this customer code.",
+        ),
+    ]
+
+    @api.depends("name")
+    def _compute_short_code(self):
+        for partner in self:
+            partner.short_code = short_code_from_name(partner.name)
+
+    @api.constrains("classification_ids")
+    def _check_single_valued_classifications(self):
+        for partner in self:
+            single_valued = partner.classification_ids.filtered(
+                lambda value: not value.criterion_id.multi_valued
+            )
+            for criterion in single_valued.criterion_id:
+                values = single_valued.filtered(
+                    lambda v, c=criterion: v.criterion_id == c
+                )
+                if len(values) > 1:
+                    raise ValidationError(
+                        self.env._(
+                            "%(partner)s can have only one value of the criterion "
+                            "%(criterion)s, not %(values)s.",
+                            partner=partner.display_name,
+                            criterion=criterion.name,
+                            values=", ".join(values.mapped("display_name")),
+                        )
+                    )
+
+    @api.constrains("employee_count", "capital_amount")
+    def _check_non_negative_figures(self):
+        for partner in self:
+            if partner.employee_count < 0 or partner.capital_amount < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The number of employees and the registered capital of "
+                        "%(partner)s cannot be negative.",
+                        partner=partner.display_name,
+                    )
+                )
+
+    @api.constrains("founding_date")
+    def _check_founding_date(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            if partner.founding_date and partner.founding_date > today:
+                raise ValidationError(
+                    self.env._("The founding date cannot be in the future.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        partners._assign_customer_code()
+        return partners
+
+    def write(self, vals):
+        if (
+            "customer_code" in vals
+            and not self.env.su
+            and not self.env.user.has_group("sales_team.group_sale_manager")
+        ):
+            raise AccessError(
+                self.env._("Only sales managers can change a customer code.")
+            )
+        result = super().write(vals)
+        if "customer_type" in vals or "parent_id" in vals:
+            self._assign_customer_code()
+        return result
+
+    def _assign_customer_code(self):
+        """Customers (top-level partners with a customer type) get the next code."""
+        to_number = self.filtered(
+            lambda p: p.customer_type and not p.parent_id and not p.customer_code
+        )
+        for partner in to_number:
+            code = self.env["ir.sequence"].next_by_code("crm.customer.code")
+            # sudo: numbering is automatic; the manager-only rule is for manual changes
+            partner.sudo().customer_code = code

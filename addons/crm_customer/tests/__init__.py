@@ -1,0 +1,2 @@
+from . import test_classification
+from . import test_customer_profile

@@ -1,0 +1,42 @@
+from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+
+class CrmCustomerCommon(BaseCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.salesman = mail_new_test_user(
+            cls.env,
+            login="crm_customer_salesman",
+            groups="base.group_user,base.group_partner_manager,sales_team.group_sale_salesman",
+        )
+        cls.sales_manager = mail_new_test_user(
+            cls.env,
+            login="crm_customer_manager",
+            groups="base.group_user,base.group_partner_manager,sales_team.group_sale_manager",
+        )
+        cls.Criterion = cls.env["crm.customer.criterion"]
+        cls.Value = cls.env["crm.customer.classification"]
+        cls.region = cls.Criterion.create({"name": "Test Region"})
+        cls.industry = cls.Criterion.create(
+            {"name": "Test Industry", "multi_valued": True}
+        )
+        cls.south = cls.Value.create(
+            {"name": "Miền Nam", "criterion_id": cls.region.id}
+        )
+        cls.hcmc = cls.Value.create(
+            {"name": "TP.HCM", "criterion_id": cls.region.id, "parent_id": cls.south.id}
+        )
+        cls.district1 = cls.Value.create(
+            {"name": "Quận 1", "criterion_id": cls.region.id, "parent_id": cls.hcmc.id}
+        )
+        cls.north = cls.Value.create(
+            {"name": "Miền Bắc", "criterion_id": cls.region.id}
+        )
+        cls.logistics = cls.Value.create(
+            {"name": "Logistics", "criterion_id": cls.industry.id}
+        )
+        cls.textile = cls.Value.create(
+            {"name": "Textile", "criterion_id": cls.industry.id}
+        )

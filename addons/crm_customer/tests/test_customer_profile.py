@@ -1,0 +1,108 @@
+from datetime import timedelta
+
+from psycopg2 import IntegrityError
+
+from odoo import fields
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.crm_customer.models.res_partner import short_code_from_name
+
+from .common import CrmCustomerCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCustomerProfile(CrmCustomerCommon):
+    def test_short_code_from_vietnamese_and_chinese_names(self):
+        self.assertEqual(short_code_from_name("Vận tải Biển Đông"), "VTBD")
+        self.assertEqual(short_code_from_name("上海物流"), "SHWL")
+        self.assertEqual(short_code_from_name("Đại Lợi Express"), "DLE")
+        self.assertEqual(short_code_from_name("ABC 物流"), "AWL")
+        self.assertFalse(short_code_from_name(""))
+
+    def test_short_code_is_generated_editable_and_found_by_name_search(self):
+        customer = self.env["res.partner"].create({"name": "Vận tải Biển Đông"})
+        self.assertEqual(customer.short_code, "VTBD")
+        found = self.env["res.partner"].name_search("VTBD")
+        self.assertIn(customer.id, [partner_id for partner_id, _name in found])
+
+        customer.short_code = "BIENDONG"
+        self.assertEqual(customer.short_code, "BIENDONG")
+
+    def test_customer_code_from_sequence_and_found_by_name_search(self):
+        first, second = self.env["res.partner"].create(
+            [
+                {"name": "First", "customer_type": "customer", "is_company": True},
+                {"name": "Second", "customer_type": "prospect", "is_company": True},
+            ]
+        )
+        self.assertTrue(first.customer_code)
+        self.assertTrue(second.customer_code)
+        self.assertNotEqual(first.customer_code, second.customer_code)
+        found = self.env["res.partner"].name_search(second.customer_code)
+        self.assertIn(second.id, [partner_id for partner_id, _name in found])
+
+    def test_contacts_and_non_customers_get_no_code(self):
+        vendor = self.env["res.partner"].create({"name": "Vendor", "is_company": True})
+        contact = self.env["res.partner"].create(
+            {"name": "Ms Lan", "parent_id": vendor.id, "customer_type": "customer"}
+        )
+        self.assertFalse(vendor.customer_code)
+        self.assertFalse(contact.customer_code)
+        vendor.customer_type = "prospect"
+        self.assertTrue(vendor.customer_code)
+
+    def test_customer_code_is_unique(self):
+        self.env["res.partner"].create({"name": "A", "customer_code": "KH-DUP"})
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            self.env["res.partner"].create({"name": "B", "customer_code": "KH-DUP"})
+
+    def test_only_sales_managers_change_a_customer_code(self):
+        customer = self.env["res.partner"].create(
+            {"name": "Coded", "customer_type": "customer", "user_id": self.salesman.id}
+        )
+        original = customer.customer_code
+        with self.assertRaisesRegex(AccessError, "Only sales managers"):
+            customer.with_user(self.salesman).customer_code = "KH-HACK"
+        self.assertEqual(customer.customer_code, original)
+
+        customer.with_user(self.sales_manager).customer_code = "KH-0001"
+        self.assertEqual(customer.customer_code, "KH-0001")
+
+    def test_salesman_creating_a_customer_gets_a_code(self):
+        customer = (
+            self.env["res.partner"]
+            .with_user(self.salesman)
+            .create({"name": "Own", "customer_type": "lead", "is_company": True})
+        )
+        self.assertTrue(customer.customer_code)
+
+    def test_type_and_status_changes_are_tracked(self):
+        tracked_env = self.env(context={"tracking_disable": False})
+        customer = tracked_env["res.partner"].create(
+            {"name": "Tracked", "customer_type": "prospect", "is_company": True}
+        )
+        self.env.cr.flush()  # as if created in an earlier transaction
+        customer.write({"customer_type": "customer", "customer_status": "dormant"})
+        self.env.cr.flush()  # tracking values are written just before commit
+        tracked = customer.message_ids.tracking_value_ids.mapped("field_id.name")
+        self.assertIn("customer_type", tracked)
+        self.assertIn("customer_status", tracked)
+
+    def test_negative_figures_are_refused(self):
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            self.env["res.partner"].create({"name": "Neg", "employee_count": -5})
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            self.env["res.partner"].create({"name": "Neg", "capital_amount": -1.0})
+
+    def test_founding_date_cannot_be_in_the_future(self):
+        tomorrow = fields.Date.today() + timedelta(days=1)
+        with self.assertRaisesRegex(ValidationError, "founding date"):
+            self.env["res.partner"].create(
+                {"name": "Future", "founding_date": tomorrow}
+            )

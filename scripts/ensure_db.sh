@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# ensure_db.sh DB [demo|nodemo]: create DB with every suite module installed, or install
-# the suite modules it still lacks. The install log must be clean.
+# ensure_db.sh DB [demo|nodemo]: create DB with every suite module installed, install the
+# suite modules it still lacks, and update them all when addons/ changed since the last
+# time. The install log must be clean.
 source "$(dirname "$0")/lib.sh"
 
 DB="$1"
@@ -19,11 +20,21 @@ missing_modules() {
     echo "${missing[*]}"
 }
 
+addons_hash() {
+    (cd "$ROOT_DIR" && find addons -type f -not -path "*/__pycache__/*" -print0 \
+        | sort -z | xargs -0 sha256sum) | sha256sum | cut -d' ' -f1
+}
+
+HASH_FILE="$RUN_DIR/$DB.addons-hash"
 TO_INSTALL="$(missing_modules)"
-[ -z "$TO_INSTALL" ] && exit 0
-args=(-c "$CONF" -d "$DB" -i "$TO_INSTALL" --stop-after-init --logfile "$LOG")
+args=()
+[ -n "$TO_INSTALL" ] && args+=(-i "$TO_INSTALL")
+[ "$(cat "$HASH_FILE" 2>/dev/null)" != "$(addons_hash)" ] && args+=(-u "$SUITE_MODULES")
+[ ${#args[@]} -eq 0 ] && exit 0
+args+=(-c "$CONF" -d "$DB" --stop-after-init --logfile "$LOG")
 [ "$DEMO" = demo ] && args+=(--load-language=vi_VN,zh_CN) || args+=(--without-demo=all)
-say "Installing $TO_INSTALL on database $DB (log: $LOG)"
+say "Installing or updating the suite modules on database $DB (log: $LOG)"
 : >"$LOG"
 "$(odoo_bin)" "${args[@]}" || { tail -n 40 "$LOG" >&2; die "installation failed on $DB"; }
 "$VENV_DIR/bin/python" "$ROOT_DIR/scripts/check_log.py" "$LOG"
+addons_hash >"$HASH_FILE"

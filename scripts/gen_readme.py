@@ -16,6 +16,7 @@ SECTIONS = [
     ("INSTALL.md", "Installation"),
     ("CONFIGURE.md", "Configuration"),
     ("USAGE.md", "Usage"),
+    ("DESIGN.md", "Design choices"),
     ("HISTORY.md", "Changelog"),
 ]
 

@@ -1,2 +1,3 @@
 from . import test_classification
 from . import test_customer_profile
+from . import test_translations

@@ -8,6 +8,13 @@ from odoo.exceptions import AccessError, ValidationError
 
 CJK_CHARACTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 WORD = re.compile(r"[^\W_]+")
+# Legal forms say nothing about which company it is: "Công ty CP Vận tải Biển Đông" is VTBD.
+LEGAL_FORM = re.compile(
+    r"\b(cong ty|co phan|cp|tnhh|mtv|mot thanh vien|trach nhiem huu han|doanh nghiep tu nhan"
+    r"|dntn|tap doan|chi nhanh|co|ltd|jsc|llc|inc|corp|corporation|company|limited|plc)\b"
+    r"|股份有限公司|有限责任公司|有限公司",
+    re.IGNORECASE,
+)
 
 
 def fold_to_ascii(text):
@@ -20,16 +27,20 @@ def fold_to_ascii(text):
 def short_code_from_name(name):
     """Mnemonic code: the initials of the name's words, Chinese characters by the
     initial of their pinyin. "Vận tải Biển Đông" -> "VTBD", "上海物流" -> "SHWL"."""
+    folded = fold_to_ascii(name or "")
+    significant = LEGAL_FORM.sub(" ", folded)
+    if not WORD.search(significant):
+        significant = folded
     initials = []
-    for word in WORD.findall(name or ""):
+    for word in WORD.findall(significant):
         if CJK_CHARACTER.search(word):
             for chunk in re.split(f"({CJK_CHARACTER.pattern}+)", word):
                 if CJK_CHARACTER.match(chunk):
                     initials.extend(lazy_pinyin(chunk, style=Style.FIRST_LETTER))
                 elif chunk:
-                    initials.append(fold_to_ascii(chunk)[:1])
+                    initials.append(chunk[:1])
         else:
-            initials.append(fold_to_ascii(word)[:1])
+            initials.append(word[:1])
     return "".join(initials).upper() or False
 
 

@@ -21,6 +21,13 @@ class TestCustomerProfile(CrmCustomerCommon):
         self.assertEqual(short_code_from_name("ABC 物流"), "AWL")
         self.assertFalse(short_code_from_name(""))
 
+    def test_short_code_skips_legal_forms(self):
+        self.assertEqual(short_code_from_name("Công ty CP Vận tải Biển Đông"), "VTBD")
+        self.assertEqual(short_code_from_name("Công ty TNHH MTV Nông sản Việt"), "NSV")
+        self.assertEqual(short_code_from_name("上海物流有限公司"), "SHWL")
+        self.assertEqual(short_code_from_name("Saigon Logistics Co., Ltd"), "SL")
+        self.assertEqual(short_code_from_name("Công ty TNHH"), "CTT")
+
     def test_short_code_is_generated_editable_and_found_by_name_search(self):
         customer = self.env["res.partner"].create({"name": "Vận tải Biển Đông"})
         self.assertEqual(customer.short_code, "VTBD")

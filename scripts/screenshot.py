@@ -1,0 +1,108 @@
+"""Screenshot a page of the running server as a logged-in user, in headless Chromium.
+
+Usage: screenshot.py URL_PATH OUTPUT.png [--login admin --password admin --port 8069]
+Used to refresh the module READMEs' screenshots (`make run` must be up).
+"""
+
+import argparse
+import base64
+import json
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import websocket
+
+
+def authenticate(base_url, db, login, password):
+    request = urllib.request.Request(
+        f"{base_url}/web/session/authenticate",
+        data=json.dumps(
+            {"params": {"db": db, "login": login, "password": password}}
+        ).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        cookie = response.headers["Set-Cookie"]
+    return cookie.split("session_id=")[1].split(";")[0]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("path")
+    parser.add_argument("output")
+    parser.add_argument("--db", default="crm_suite_demo")
+    parser.add_argument("--login", default="admin")
+    parser.add_argument("--password", default="admin")
+    parser.add_argument("--port", type=int, default=8069)
+    parser.add_argument("--lang", default=None)
+    parser.add_argument("--width", type=int, default=1400)
+    parser.add_argument("--height", type=int, default=900)
+    parser.add_argument("--wait", type=float, default=8)
+    args = parser.parse_args()
+    base_url = f"http://127.0.0.1:{args.port}"
+    session_id = authenticate(base_url, args.db, args.login, args.password)
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
+        chrome = subprocess.Popen(
+            [
+                "chromium",
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                f"--user-data-dir={profile}",
+                "--remote-debugging-port=9333",
+                f"--window-size={args.width},{args.height}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            for _ in range(50):
+                try:
+                    with urllib.request.urlopen(
+                        "http://127.0.0.1:9333/json"
+                    ) as response:
+                        targets = json.load(response)
+                    break
+                except OSError:
+                    time.sleep(0.2)
+            page = next(t for t in targets if t["type"] == "page")
+            socket = websocket.create_connection(page["webSocketDebuggerUrl"])
+            counter = iter(range(1, 1000))
+
+            def call(method, **params):
+                message_id = next(counter)
+                socket.send(
+                    json.dumps({"id": message_id, "method": method, "params": params})
+                )
+                while True:
+                    answer = json.loads(socket.recv())
+                    if answer.get("id") == message_id:
+                        return answer.get("result", {})
+
+            call(
+                "Network.setCookie",
+                name="session_id",
+                value=session_id,
+                domain="127.0.0.1",
+                path="/",
+            )
+            call("Page.enable")
+            call("Page.navigate", url=f"{base_url}{args.path}")
+            time.sleep(args.wait)
+            shot = call("Page.captureScreenshot", format="png")
+            with open(args.output, "wb") as output:
+                output.write(base64.b64decode(shot["data"]))
+        finally:
+            chrome.terminate()
+            chrome.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    main()

@@ -8,10 +8,12 @@ from odoo.exceptions import AccessError, ValidationError
 
 CJK_CHARACTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 WORD = re.compile(r"[^\W_]+")
-# Legal forms say nothing about which company it is: "Công ty CP Vận tải Biển Đông" is VTBD.
+# Legal forms say nothing about which company it is: "Công ty CP Vận tải Biển Đông"
+# is VTBD.
 LEGAL_FORM = re.compile(
-    r"\b(cong ty|co phan|cp|tnhh|mtv|mot thanh vien|trach nhiem huu han|doanh nghiep tu nhan"
-    r"|dntn|tap doan|chi nhanh|co|ltd|jsc|llc|inc|corp|corporation|company|limited|plc)\b"
+    r"\b(cong ty|co phan|cp|tnhh|mtv|mot thanh vien|trach nhiem huu han"
+    r"|doanh nghiep tu nhan|dntn|tap doan|chi nhanh"
+    r"|co|ltd|jsc|llc|inc|corp|corporation|company|limited|plc)\b"
     r"|股份有限公司|有限责任公司|有限公司",
     re.IGNORECASE,
 )

@@ -13,5 +13,7 @@ say "pylint-odoo"
 "$VENV_DIR/bin/pylint" --rcfile=.pylintrc addons/* || status=1
 say "README.rst up to date"
 "$VENV_DIR/bin/python" scripts/gen_readme.py --check || status=1
+say "translations complete (vi, zh_CN)"
+"$VENV_DIR/bin/python" scripts/i18n.py check || status=1
 [ "$status" = 0 ] && say "Lint clean"
 exit "$status"

@@ -1,7 +1,7 @@
 {
     "name": "CRM Customer File",
     "summary": "Customer file: classifications, profile, contacts, interactions",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -9,17 +9,22 @@
     "depends": ["contacts", "mail", "product", "sales_team", "partner_capital"],
     "external_dependencies": {"python": ["pypinyin"]},
     "data": [
+        "security/crm_customer_security.xml",
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "data/crm_customer_criterion_data.xml",
+        "data/crm_customer_interaction_type_data.xml",
         "views/crm_customer_criterion_views.xml",
         "views/crm_customer_classification_views.xml",
+        "views/crm_customer_interaction_type_views.xml",
+        "views/crm_customer_interaction_views.xml",
         "views/res_partner_views.xml",
         "views/crm_customer_menus.xml",
     ],
     "demo": [
         "demo/crm_customer_classification_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/crm_customer_interaction_demo.xml",
     ],
     "application": True,
 }

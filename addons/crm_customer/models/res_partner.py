@@ -116,6 +116,17 @@ class ResPartner(models.Model):
         string="Classifications",
         context={"active_test": False},
     )
+    # Interactions
+    interaction_ids = fields.One2many(
+        "crm.customer.interaction", "partner_id", string="Interactions"
+    )
+    interaction_count = fields.Integer(compute="_compute_interaction_count")
+    last_interaction_date = fields.Datetime(
+        compute="_compute_last_interaction_date",
+        store=True,
+        index="btree_not_null",
+        help="Start of the latest interaction done with this customer.",
+    )
 
     _sql_constraints = [
         (
@@ -129,6 +140,29 @@ class ResPartner(models.Model):
     def _compute_short_code(self):
         for partner in self:
             partner.short_code = short_code_from_name(partner.name)
+
+    def _compute_interaction_count(self):
+        counts = dict(
+            self.env["crm.customer.interaction"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.interaction_count = counts.get(partner, 0)
+
+    @api.depends("interaction_ids.state", "interaction_ids.date_start")
+    def _compute_last_interaction_date(self):
+        last_dates = dict(
+            self.env["crm.customer.interaction"]
+            .sudo()  # the date is a fact about the customer, whoever logged it
+            ._read_group(
+                [("partner_id", "in", self.ids), ("state", "=", "done")],
+                ["partner_id"],
+                ["date_start:max"],
+            )
+        )
+        for partner in self:
+            partner.last_interaction_date = last_dates.get(partner._origin, False)
 
     @api.constrains("classification_ids")
     def _check_single_valued_classifications(self):
@@ -191,6 +225,15 @@ class ResPartner(models.Model):
         if "customer_type" in vals or "parent_id" in vals:
             self._assign_customer_code()
         return result
+
+    def action_open_interactions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_customer.crm_customer_interaction_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action
 
     def _assign_customer_code(self):
         """Customers (top-level partners with a customer type) get the next code."""

@@ -1,3 +1,4 @@
 from . import test_classification
 from . import test_customer_profile
+from . import test_interaction
 from . import test_translations

@@ -1,0 +1,116 @@
+"""Translations of the suite's modules (vi, zh_CN).
+
+i18n.py update MODULE
+    export MODULE's .pot from the demo database (`make run` first), merge it into vi.po
+    and zh_CN.po, keeping their translations; terms Odoo itself translates (the mail
+    mixins' fields...) come from Odoo's own .po files
+i18n.py check
+    every module with an i18n/ folder translates every term of its .pot in vi.po and
+    zh_CN.po (`make lint` runs this)
+"""
+
+from pathlib import Path
+import re
+import subprocess
+import sys
+
+import polib
+
+ROOT_DIR = Path(__file__).resolve().parent.parent
+LANGS = ("vi", "zh_CN")
+ODOO_MODULES_WITH_SHARED_TERMS = (
+    "mail",
+    "base",
+    "sales_team",
+    "product",
+    "account",
+    "sale",
+)
+
+
+def normalized(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def odoo_terms(odoo_src, lang):
+    terms = {}
+    for module in ODOO_MODULES_WITH_SHARED_TERMS:
+        for base in (odoo_src / "addons", odoo_src / "odoo" / "addons"):
+            path = base / module / "i18n" / f"{lang}.po"
+            if path.exists():
+                for entry in polib.pofile(str(path)):
+                    if entry.msgstr:
+                        terms.setdefault(normalized(entry.msgid), entry.msgstr)
+    return terms
+
+
+def update(module):
+    run_dir = ROOT_DIR / ".run"
+    i18n_dir = ROOT_DIR / "addons" / module / "i18n"
+    i18n_dir.mkdir(exist_ok=True)
+    pot_path = i18n_dir / f"{module}.pot"
+    subprocess.run(
+        [
+            str(Path(sys.executable).with_name("odoo")),
+            "-c",
+            str(run_dir / "odoo.dev.conf"),
+            "-d",
+            "crm_suite_demo",
+            f"--i18n-export={pot_path}",
+            f"--modules={module}",
+            f"--logfile={run_dir / 'i18n-export.log'}",
+        ],
+        check=True,
+    )
+    odoo_src = Path((run_dir / "odoo_src").read_text(encoding="utf-8").strip())
+    pot = polib.pofile(str(pot_path))
+    for lang in LANGS:
+        po_path = i18n_dir / f"{lang}.po"
+        known = {}
+        if po_path.exists():
+            known = {normalized(e.msgid): e.msgstr for e in polib.pofile(str(po_path))}
+        shared = odoo_terms(odoo_src, lang)
+        po = polib.POFile()
+        po.metadata = {
+            **pot.metadata,
+            "Language": lang,
+            "Plural-Forms": "nplurals=1; plural=0;",
+        }
+        po.header = pot.header
+        for entry in pot:
+            key = normalized(entry.msgid)
+            entry.msgstr = known.get(key) or shared.get(key, "")
+            po.append(entry)
+        po.save(str(po_path))
+    return check([module])
+
+
+def check(modules=None):
+    missing = []
+    for i18n_dir in sorted((ROOT_DIR / "addons").glob("*/i18n")):
+        module = i18n_dir.parent.name
+        if modules and module not in modules:
+            continue
+        pot = polib.pofile(str(i18n_dir / f"{module}.pot"))
+        for lang in LANGS:
+            po_path = i18n_dir / f"{lang}.po"
+            translated = {}
+            if po_path.exists():
+                translated = {
+                    normalized(e.msgid): e.msgstr for e in polib.pofile(str(po_path))
+                }
+            for entry in pot:
+                if not translated.get(normalized(entry.msgid)):
+                    missing.append(f"{module} {lang}: {entry.msgid!r}")
+    if missing:
+        print("Untranslated terms:\n  " + "\n  ".join(missing))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["update"] and len(sys.argv) == 3:
+        sys.exit(update(sys.argv[2]))
+    if sys.argv[1:] == ["check"]:
+        sys.exit(check())
+    sys.exit(__doc__)

@@ -1,5 +1,7 @@
+from datetime import timedelta
 import re
 import unicodedata
+from urllib.parse import quote
 
 from pypinyin import Style, lazy_pinyin
 
@@ -116,6 +118,29 @@ class ResPartner(models.Model):
         string="Classifications",
         context={"active_test": False},
     )
+    # The customer's people (gender, birthdate, department: OCA partner_contact_*)
+    superior_id = fields.Many2one(
+        "res.partner",
+        index="btree_not_null",
+        domain="[('parent_id', '=', parent_id), ('id', '!=', id), "
+        "('is_company', '=', False)]",
+    )
+    home_phone = fields.Char()
+    fax = fields.Char()
+    zalo = fields.Char(help="Phone number or id the contact uses on Zalo.")
+    zalo_url = fields.Char(string="Zalo Chat", compute="_compute_chat_urls")
+    wechat = fields.Char(string="WeChat ID")
+    wechat_url = fields.Char(string="WeChat Chat", compute="_compute_chat_urls")
+    hobbies = fields.Text()
+    birthday_month_day = fields.Char(
+        compute="_compute_birthday_month_day",
+        store=True,
+        index="btree_not_null",
+        help="MM-DD of the birthdate, to find upcoming birthdays with an index.",
+    )
+    birthday_reminder_year = fields.Integer(
+        copy=False, help="Year of the last birthday the salesperson was reminded of."
+    )
     # Interactions
     interaction_ids = fields.One2many(
         "crm.customer.interaction", "partner_id", string="Interactions"
@@ -140,6 +165,24 @@ class ResPartner(models.Model):
     def _compute_short_code(self):
         for partner in self:
             partner.short_code = short_code_from_name(partner.name)
+
+    @api.depends("zalo", "wechat")
+    def _compute_chat_urls(self):
+        for partner in self:
+            zalo = re.sub(r"[^0-9A-Za-z]", "", partner.zalo or "")
+            partner.zalo_url = f"https://zalo.me/{zalo}" if zalo else False
+            wechat = (partner.wechat or "").strip()
+            partner.wechat_url = (
+                f"weixin://dl/chat?{quote(wechat)}" if wechat else False
+            )
+
+    @api.depends("birthdate_date")
+    def _compute_birthday_month_day(self):
+        for partner in self:
+            birthdate = partner.birthdate_date
+            partner.birthday_month_day = (
+                birthdate.strftime("%m-%d") if birthdate else False
+            )
 
     def _compute_interaction_count(self):
         counts = dict(
@@ -184,6 +227,28 @@ class ResPartner(models.Model):
                             values=", ".join(values.mapped("display_name")),
                         )
                     )
+
+    @api.constrains("superior_id")
+    def _check_superior_id(self):
+        for contact in self.filtered("superior_id"):
+            if contact.superior_id == contact or contact._has_cycle("superior_id"):
+                raise ValidationError(
+                    self.env._(
+                        "%(contact)s cannot be their own superior, directly or through "
+                        "others.",
+                        contact=contact.display_name,
+                    )
+                )
+            if (
+                contact.superior_id.commercial_partner_id
+                != contact.commercial_partner_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The superior of %(contact)s must work for the same customer.",
+                        contact=contact.display_name,
+                    )
+                )
 
     @api.constrains("employee_count", "capital_amount")
     def _check_non_negative_figures(self):
@@ -234,6 +299,42 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id}
         return action
+
+    @api.model
+    def _cron_schedule_birthday_reminders(self):
+        """Schedule, once a year per contact, an activity for the salesperson of the
+        contact (or of its company) N days before the contact's birthday."""
+        today = fields.Date.context_today(self)
+        companies = self.env["res.company"].search([])  # pylint: disable=no-search-all
+        for company in companies:
+            horizon = company.crm_birthday_reminder_days
+            days = [today + timedelta(days=offset) for offset in range(horizon + 1)]
+            month_days = {day.strftime("%m-%d"): day for day in days}
+            if (
+                "02-28" in month_days
+                and "03-01" in month_days
+                and "02-29" not in month_days
+            ):
+                # born on 29 February: celebrated on 28 February in common years
+                month_days["02-29"] = month_days["02-28"]
+            contacts = self.search(
+                [
+                    ("birthday_month_day", "in", list(month_days)),
+                    ("company_id", "in", [company.id, False]),
+                ]
+            )
+            for contact in contacts:
+                birthday = month_days[contact.birthday_month_day]
+                salesperson = contact.user_id or contact.commercial_partner_id.user_id
+                if contact.birthday_reminder_year == birthday.year or not salesperson:
+                    continue
+                contact.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=birthday,
+                    summary=self.env._("Birthday of %(name)s", name=contact.name),
+                    user_id=salesperson.id,
+                )
+                contact.birthday_reminder_year = birthday.year
 
     def _assign_customer_code(self):
         """Customers (top-level partners with a customer type) get the next code."""

@@ -124,6 +124,21 @@ class TestInteraction(CrmCustomerCommon):
         )
         self.assertEqual(visible, mine | theirs)
 
+    def test_company_option_lets_salesmen_read_but_not_edit_others_interactions(self):
+        theirs = self._log(user=self.other_salesman)
+        self.env.company.crm_share_interactions = True
+        visible = self.Interaction.with_user(self.salesman).search(
+            [("id", "=", theirs.id)]
+        )
+        self.assertEqual(visible, theirs)
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.salesman).write({"result": "Not mine to edit"})
+
+        self.env.company.crm_share_interactions = False
+        self.assertFalse(
+            self.Interaction.with_user(self.salesman).search([("id", "=", theirs.id)])
+        )
+
     def test_all_documents_salesman_sees_every_interaction(self):
         interactions = self._log(user=self.salesman) | self._log(
             user=self.other_salesman

@@ -1,7 +1,7 @@
 {
     "name": "CRM Customer File",
     "summary": "Customer file: classifications, profile, contacts, interactions",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -28,6 +28,10 @@
         "views/crm_customer_classification_views.xml",
         "views/crm_customer_interaction_type_views.xml",
         "views/crm_customer_interaction_views.xml",
+        "views/crm_customer_info_views.xml",
+        "views/crm_customer_need_views.xml",
+        "views/crm_customer_competitor_product_views.xml",
+        "views/crm_customer_project_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_customer_menus.xml",
@@ -36,6 +40,7 @@
         "demo/crm_customer_classification_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/crm_customer_interaction_demo.xml",
+        "demo/crm_customer_record_demo.xml",
     ],
     "application": True,
 }

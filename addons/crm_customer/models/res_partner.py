@@ -7,6 +7,7 @@ from pypinyin import Style, lazy_pinyin
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.osv import expression
 
 CJK_CHARACTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 WORD = re.compile(r"[^\W_]+")
@@ -141,6 +142,22 @@ class ResPartner(models.Model):
     birthday_reminder_year = fields.Integer(
         copy=False, help="Year of the last birthday the salesperson was reminded of."
     )
+    # Records kept on the customer
+    info_ids = fields.One2many(
+        "crm.customer.info", "partner_id", string="Information Notes"
+    )
+    need_ids = fields.One2many("crm.customer.need", "partner_id", string="Needs")
+    competitor_product_ids = fields.One2many(
+        "crm.customer.competitor.product", "partner_id", string="Competitor Products"
+    )
+    project_ids = fields.One2many(
+        "crm.customer.project", "partner_id", string="Projects"
+    )
+    duplicate_partner_ids = fields.Many2many(
+        "res.partner",
+        compute="_compute_duplicate_partner_ids",
+        string="Possible Duplicates",
+    )
     # Interactions
     interaction_ids = fields.One2many(
         "crm.customer.interaction", "partner_id", string="Interactions"
@@ -182,6 +199,31 @@ class ResPartner(models.Model):
             birthdate = partner.birthdate_date
             partner.birthday_month_day = (
                 birthdate.strftime("%m-%d") if birthdate else False
+            )
+
+    @api.depends("name", "vat", "phone", "mobile", "is_company", "parent_id")
+    def _compute_duplicate_partner_ids(self):
+        """Customers already filed with the same name, tax id or phone: shown as a
+        warning on the form (only the form reads this field)."""
+        for partner in self:
+            domains = []
+            if partner.name and not partner.parent_id:
+                domains.append([("name", "=ilike", partner.name.strip())])
+            if partner.vat:
+                domains.append([("vat", "=", partner.vat)])
+            for phone in filter(None, {partner.phone, partner.mobile}):
+                domains.append(["|", ("phone", "=", phone), ("mobile", "=", phone)])
+            if not domains:
+                partner.duplicate_partner_ids = False
+                continue
+            partner.duplicate_partner_ids = self.search(
+                expression.AND(
+                    [
+                        expression.OR(domains),
+                        [("id", "!=", partner._origin.id), ("parent_id", "=", False)],
+                    ]
+                ),
+                limit=5,
             )
 
     def _compute_interaction_count(self):

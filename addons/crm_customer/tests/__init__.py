@@ -1,5 +1,6 @@
 from . import test_classification
 from . import test_customer_profile
+from . import test_customer_records
 from . import test_contact
 from . import test_interaction
 from . import test_translations

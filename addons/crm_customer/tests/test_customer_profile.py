@@ -4,7 +4,7 @@ from psycopg2 import IntegrityError
 
 from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.crm_customer.models.res_partner import short_code_from_name
@@ -113,3 +113,16 @@ class TestCustomerProfile(CrmCustomerCommon):
             self.env["res.partner"].create(
                 {"name": "Future", "founding_date": tomorrow}
             )
+
+    def test_duplicates_are_flagged_on_create(self):
+        existing = self.env["res.partner"].create(
+            {"name": "Đại Lợi Express", "is_company": True, "phone": "+84 28 9999 0001"}
+        )
+        with Form(self.env["res.partner"]) as partner_form:
+            partner_form.company_type = "company"
+            partner_form.name = "đại lợi express"
+            self.assertEqual(partner_form.duplicate_partner_ids[:], existing)
+            partner_form.name = "Another name"
+            self.assertFalse(partner_form.duplicate_partner_ids)
+            partner_form.phone = "+84 28 9999 0001"
+            self.assertEqual(partner_form.duplicate_partner_ids[:], existing)

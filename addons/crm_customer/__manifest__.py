@@ -1,7 +1,7 @@
 {
     "name": "CRM Customer File",
     "summary": "Customer file: classifications, profile, contacts, interactions",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -34,6 +34,7 @@
         "views/crm_customer_project_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "report/crm_customer_timeline_views.xml",
         "views/crm_customer_menus.xml",
     ],
     "demo": [

@@ -378,6 +378,17 @@ class ResPartner(models.Model):
                 )
                 contact.birthday_reminder_year = birthday.year
 
+    def action_open_timeline(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_customer.crm_customer_timeline_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["display_name"] = self.env._(
+            "Timeline of %(customer)s", customer=self.name
+        )
+        return action
+
     def _assign_customer_code(self):
         """Customers (top-level partners with a customer type) get the next code."""
         to_number = self.filtered(

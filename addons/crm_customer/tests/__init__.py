@@ -3,4 +3,5 @@ from . import test_customer_profile
 from . import test_customer_records
 from . import test_contact
 from . import test_interaction
+from . import test_timeline
 from . import test_translations

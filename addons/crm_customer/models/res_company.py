@@ -16,6 +16,10 @@ class ResCompany(models.Model):
         "interactions and those on their customers.",
     )
 
+    crm_customer_properties_definition = fields.PropertiesDefinition(
+        string="Customer Free Fields",
+    )
+
     @api.constrains("crm_birthday_reminder_days")
     def _check_crm_birthday_reminder_days(self):
         for company in self:

@@ -142,6 +142,19 @@ class ResPartner(models.Model):
     birthday_reminder_year = fields.Integer(
         copy=False, help="Year of the last birthday the salesperson was reminded of."
     )
+    # Free fields an administrator adds per company, without code
+    properties_company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_properties_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    customer_properties = fields.Properties(
+        string="Free Fields",
+        definition="properties_company_id.crm_customer_properties_definition",
+        copy=True,
+    )
     # Records kept on the customer
     info_ids = fields.One2many(
         "crm.customer.info", "partner_id", string="Information Notes"
@@ -182,6 +195,11 @@ class ResPartner(models.Model):
     def _compute_short_code(self):
         for partner in self:
             partner.short_code = short_code_from_name(partner.name)
+
+    @api.depends("company_id")
+    def _compute_properties_company_id(self):
+        for partner in self:
+            partner.properties_company_id = partner.company_id or self.env.company
 
     @api.depends("zalo", "wechat")
     def _compute_chat_urls(self):

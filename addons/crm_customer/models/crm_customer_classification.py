@@ -38,6 +38,16 @@ class CrmCustomerClassification(models.Model):
         string="Customers",
     )
     partner_count = fields.Integer(compute="_compute_partner_count")
+    territory_user_ids = fields.Many2many(
+        "res.users",
+        "crm_customer_territory_user_rel",
+        "classification_id",
+        "user_id",
+        string="Salespeople in Charge",
+        domain="[('share', '=', False)]",
+        help="Makes this value a sales territory: customers classified under it are "
+        "assigned to these salespeople by the assignment wizard.",
+    )
 
     @api.depends("name", "parent_id")
     @api.depends_context("lang")

@@ -4,5 +4,6 @@ from . import test_customer_records
 from . import test_contact
 from . import test_free_fields
 from . import test_interaction
+from . import test_territory
 from . import test_timeline
 from . import test_translations

@@ -45,5 +45,8 @@
         "demo/crm_customer_interaction_demo.xml",
         "demo/crm_customer_record_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["crm_customer/static/tests/tours/*.js"],
+    },
     "application": True,
 }

@@ -6,4 +6,5 @@ from . import test_free_fields
 from . import test_interaction
 from . import test_territory
 from . import test_timeline
+from . import test_tour
 from . import test_translations

@@ -7,6 +7,8 @@ from . import crm_customer_info
 from . import crm_customer_need
 from . import crm_customer_competitor_product
 from . import crm_customer_project
+from . import crm_customer_financial_year
+from . import crm_customer_news
 from . import res_company
 from . import res_config_settings
 from . import res_partner

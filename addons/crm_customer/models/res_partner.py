@@ -156,6 +156,12 @@ class ResPartner(models.Model):
         copy=True,
     )
     # Records kept on the customer
+    financial_year_ids = fields.One2many(
+        "crm.customer.financial.year", "partner_id", string="Yearly Figures"
+    )
+    news_ids = fields.One2many(
+        "crm.customer.news", "partner_id", string="News and Media"
+    )
     info_ids = fields.One2many(
         "crm.customer.info", "partner_id", string="Information Notes"
     )

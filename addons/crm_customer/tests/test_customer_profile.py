@@ -126,3 +126,49 @@ class TestCustomerProfile(CrmCustomerCommon):
             self.assertFalse(partner_form.duplicate_partner_ids)
             partner_form.phone = "+84 28 9999 0001"
             self.assertEqual(partner_form.duplicate_partner_ids[:], existing)
+
+    def test_yearly_figures_once_per_year_and_never_negative(self):
+        customer = self.env["res.partner"].create(
+            {"name": "Figures", "is_company": True}
+        )
+        customer.financial_year_ids = [
+            (0, 0, {"year": 2025, "revenue": 1e9, "profit": -2e7, "headcount": 120})
+        ]
+        self.assertEqual(customer.financial_year_ids.profit, -2e7)
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            self.env["crm.customer.financial.year"].create(
+                {"partner_id": customer.id, "year": 2025}
+            )
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            self.env["crm.customer.financial.year"].create(
+                {"partner_id": customer.id, "year": 2024, "revenue": -1}
+            )
+        with self.assertRaisesRegex(ValidationError, "not a valid year"):
+            self.env["crm.customer.financial.year"].create(
+                {"partner_id": customer.id, "year": 25}
+            )
+
+    def test_news_about_the_customer(self):
+        customer = self.env["res.partner"].create(
+            {"name": "In the news", "is_company": True}
+        )
+        customer.news_ids = [
+            (
+                0,
+                0,
+                {
+                    "source": "VnExpress",
+                    "url": "https://vnexpress.net/x",
+                    "summary": "IPO",
+                },
+            )
+        ]
+        self.assertEqual(customer.news_ids.summary, "IPO")
+        customer.unlink()
+        self.assertFalse(
+            self.env["crm.customer.news"].search([("summary", "=", "IPO")])
+        )

@@ -2,6 +2,7 @@ from . import test_classification
 from . import test_customer_profile
 from . import test_customer_records
 from . import test_contact
+from . import test_export
 from . import test_free_fields
 from . import test_interaction
 from . import test_territory

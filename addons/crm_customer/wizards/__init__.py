@@ -1,1 +1,2 @@
 from . import crm_customer_assign_wizard
+from . import crm_customer_export_wizard

@@ -16,6 +16,11 @@ class CrmCustomerCommon(BaseCommon):
             login="crm_customer_manager",
             groups="base.group_user,base.group_partner_manager,sales_team.group_sale_manager",
         )
+        cls.other_salesman = mail_new_test_user(
+            cls.env,
+            login="crm_customer_other_salesman",
+            groups="base.group_user,base.group_partner_manager,sales_team.group_sale_salesman",
+        )
         cls.Criterion = cls.env["crm.customer.criterion"]
         cls.Value = cls.env["crm.customer.classification"]
         cls.region = cls.Criterion.create({"name": "Test Region"})

@@ -1,8 +1,6 @@
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
-from odoo.addons.mail.tests.common import mail_new_test_user
-
 from .common import CrmCustomerCommon
 
 
@@ -11,11 +9,6 @@ class TestCustomerRecords(CrmCustomerCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.other_salesman = mail_new_test_user(
-            cls.env,
-            login="crm_customer_records_other",
-            groups="base.group_user,base.group_partner_manager,sales_team.group_sale_salesman",
-        )
         cls.customer = cls.env["res.partner"].create(
             {
                 "name": "Thành Công Textile",

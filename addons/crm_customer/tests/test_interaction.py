@@ -14,11 +14,6 @@ class TestInteraction(CrmCustomerCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.other_salesman = mail_new_test_user(
-            cls.env,
-            login="crm_customer_other_salesman",
-            groups="base.group_user,base.group_partner_manager,sales_team.group_sale_salesman",
-        )
         cls.all_docs_salesman = mail_new_test_user(
             cls.env,
             login="crm_customer_all_docs",

@@ -15,7 +15,6 @@ class CrmCustomerClassification(models.Model):
     criterion_id = fields.Many2one(
         "crm.customer.criterion", required=True, index=True, ondelete="restrict"
     )
-    multi_valued = fields.Boolean(related="criterion_id.multi_valued")
     parent_id = fields.Many2one(
         "crm.customer.classification",
         string="Parent Value",

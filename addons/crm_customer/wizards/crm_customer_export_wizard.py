@@ -17,8 +17,6 @@ class CrmCustomerExportWizard(models.TransientModel):
     def _default_domain(self):
         context = self.env.context
         if context.get("active_model") == "res.partner" and context.get("active_ids"):
-            if context.get("active_domain") is not None and context.get("select_all"):
-                return repr(context["active_domain"])
             return repr([("id", "in", context["active_ids"])])
         return repr([("customer_type", "!=", False)])
 

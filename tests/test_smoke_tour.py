@@ -13,7 +13,11 @@ SUITE_MODULES = os.environ.get(
 # screen.
 WAIT_FOR_VIEW = """
 const deadline = Date.now() + 30000;
-const loaded = ".o_action_manager .o_view_controller, .o_action_manager .o_action";
+const loaded = [
+    ".o_action_manager .o_view_controller",
+    ".o_action_manager .o_action",
+    ".modal .o_form_view",  // wizards (target "new")
+].join(", ");
 (function check() {
     const error = document.querySelector(".o_error_dialog");
     if (error) {

@@ -26,6 +26,7 @@
         "data/ir_cron_data.xml",
         "wizards/crm_customer_assign_wizard_views.xml",
         "wizards/crm_customer_export_wizard_views.xml",
+        "wizards/crm_customer_interaction_export_wizard_views.xml",
         "views/crm_customer_criterion_views.xml",
         "views/crm_customer_classification_views.xml",
         "views/crm_customer_territory_views.xml",

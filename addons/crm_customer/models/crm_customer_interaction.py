@@ -43,7 +43,8 @@ class CrmCustomerInteraction(models.Model):
     )
     date_end = fields.Datetime(string="End")
     state = fields.Selection(
-        [
+        string="Status",
+        selection=[
             ("planned", "Planned"),
             ("in_progress", "In Progress"),
             ("done", "Done"),

@@ -1,42 +1,62 @@
+import datetime
 import io
 
 import openpyxl
 
+from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, tagged
 
 from .common import CrmCustomerCommon
 
 
+def _read_sheet(output):
+    sheet = openpyxl.load_workbook(io.BytesIO(output.getvalue())).active
+    header, *lines = ([cell.value for cell in row] for row in sheet.iter_rows())
+    return [dict(zip(header, line, strict=True)) for line in lines]
+
+
 @tagged("post_install", "-at_install")
-class TestExport(CrmCustomerCommon):
-    def _export(self, partners):
+class TestCustomerExport(CrmCustomerCommon):
+    def _export(self, partners, **context):
         wizard = (
             self.env["crm.customer.export.wizard"]
-            .with_context(active_model="res.partner", active_ids=partners.ids)
+            .with_context(
+                active_model="res.partner", active_ids=partners.ids, **context
+            )
             .create({})
         )
         output = io.BytesIO()
         rows = wizard._write_xlsx(output)
-        sheet = openpyxl.load_workbook(io.BytesIO(output.getvalue())).active
-        return rows, [[cell.value for cell in row] for row in sheet.iter_rows()]
+        return rows, _read_sheet(output)
 
     def test_customers_with_one_column_per_criterion(self):
         customer = self.env["res.partner"].create(
             {
                 "name": "Vận tải Biển Đông",
                 "customer_type": "customer",
+                "user_id": self.salesman.id,
                 "classification_ids": [(6, 0, (self.district1 | self.logistics).ids)],
             }
         )
-        rows, table = self._export(customer)
+        rows, (line,) = self._export(customer)
         self.assertEqual(rows, 1)
-        header, line = table
-        self.assertEqual(line[header.index("Name")], "Vận tải Biển Đông")
-        self.assertEqual(line[header.index("Mnemonic Code")], "VTBD")
-        self.assertEqual(
-            line[header.index("Test Region")], "Miền Nam / TP.HCM / Quận 1"
+        self.assertEqual(line["Name"], "Vận tải Biển Đông")
+        self.assertEqual(line["Mnemonic Code"], "VTBD")
+        self.assertEqual(line["Customer Type"], "Customer")
+        self.assertEqual(line["Salesperson"], self.salesman.name)
+        self.assertEqual(line["Test Region"], "Miền Nam / TP.HCM / Quận 1")
+        self.assertEqual(line["Test Industry"], "Logistics")
+        self.assertIsNone(line["Last Interaction Date"])
+
+    def test_select_all_beyond_the_id_limit_exports_the_list_domain(self):
+        self.env["ir.config_parameter"].set_param("web.active_ids_limit", "2")
+        customers = self.env["res.partner"].create(
+            [{"name": f"Select All {n}", "customer_type": "lead"} for n in range(3)]
         )
-        self.assertEqual(line[header.index("Test Industry")], "Logistics")
+        rows, _lines = self._export(
+            customers[:2], active_domain=[("name", "like", "Select All")]
+        )
+        self.assertEqual(rows, 3)
 
     def test_large_export_reads_in_batches(self):
         customers = self.env["res.partner"].create(
@@ -44,23 +64,123 @@ class TestExport(CrmCustomerCommon):
         )
         self.env.invalidate_all()
         with self.assertQueryCount(__system__=40):
-            rows, _table = self._export(customers)
+            rows, _lines = self._export(customers)
         self.assertEqual(rows, 2500)
 
 
 @tagged("post_install", "-at_install")
+class TestInteractionExport(CrmCustomerCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.call = cls.env.ref("crm_customer.interaction_type_call")
+        cls.meeting = cls.env.ref("crm_customer.interaction_type_meeting")
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Export Log Co", "customer_code": "KH-EXPORT-1"}
+        )
+        # user time zone UTC+7: the period is read in local days
+        cls.salesman.tz = cls.other_salesman.tz = "Asia/Ho_Chi_Minh"
+
+        def log(name, start, user, interaction_type, **values):
+            return cls.env["crm.customer.interaction"].create(
+                {
+                    "name": name,
+                    "partner_id": cls.customer.id,
+                    "user_id": user.id,
+                    "type_id": interaction_type.id,
+                    "date_start": start,
+                    **values,
+                }
+            )
+
+        log("Before", "2026-02-28 16:59:00", cls.salesman, cls.call)  # 23:59 local
+        log("First day", "2026-02-28 17:00:00", cls.salesman, cls.call)  # 00:00
+        log(
+            "Meeting",
+            "2026-03-10 02:00:00",
+            cls.other_salesman,
+            cls.meeting,
+            date_end="2026-03-10 03:30:00",
+            state="done",
+            result="Agreed on rates",
+            next_date="2026-03-20",
+        )
+        log("Last day", "2026-03-31 16:59:00", cls.salesman, cls.call)  # 23:59
+        log("After", "2026-03-31 17:00:00", cls.salesman, cls.call)  # Apr 1, 00:00
+
+    def _wizard(self, user=None, **values):
+        return (
+            self.env["crm.customer.interaction.export.wizard"]
+            .with_user(user or self.sales_manager)
+            .with_context(tz="Asia/Ho_Chi_Minh")
+            .create({"date_from": "2026-03-01", "date_to": "2026-03-31", **values})
+        )
+
+    def _export(self, wizard):
+        output = io.BytesIO()
+        wizard._write_xlsx(output)
+        return _read_sheet(output)
+
+    def test_period_in_local_days_oldest_first(self):
+        wizard = self._wizard()
+        self.assertEqual(wizard.interaction_count, 3)
+        lines = self._export(wizard)
+        self.assertEqual(
+            [line["Summary"] for line in lines], ["First day", "Meeting", "Last day"]
+        )
+        meeting = lines[1]
+        self.assertEqual(meeting["Start"], datetime.datetime(2026, 3, 10, 9, 0))
+        self.assertEqual(meeting["End"], datetime.datetime(2026, 3, 10, 10, 30))
+        self.assertEqual(meeting["Type"], self.meeting.name)
+        self.assertEqual(meeting["Customer"], "Export Log Co")
+        self.assertEqual(meeting["Customer Code"], "KH-EXPORT-1")
+        self.assertEqual(meeting["Salesperson"], self.other_salesman.name)
+        self.assertEqual(meeting["Status"], "Done")
+        self.assertEqual(meeting["Result"], "Agreed on rates")
+        self.assertEqual(meeting["Next Step"], datetime.datetime(2026, 3, 20))
+        self.assertIsNone(lines[0]["End"])
+
+    def test_filter_by_salesperson_and_type(self):
+        self.assertEqual(self._wizard(user_ids=self.salesman.ids).interaction_count, 2)
+        self.assertEqual(self._wizard(type_ids=self.meeting.ids).interaction_count, 1)
+
+    def test_own_documents_salesman_exports_only_his_interactions(self):
+        lines = self._export(self._wizard(user=self.salesman))
+        self.assertEqual([line["Summary"] for line in lines], ["First day", "Last day"])
+
+    def test_period_ending_before_it_starts_is_refused(self):
+        with self.assertRaisesRegex(ValidationError, "ends before it starts"):
+            self._wizard(date_from="2026-04-01", date_to="2026-03-01")
+
+
+@tagged("post_install", "-at_install")
 class TestExportDownload(HttpCase):
-    def test_download_through_the_web_client_route(self):
-        self.authenticate("admin", "admin")
+    def _wizard(self, login):
         partner = self.env["res.partner"].create(
             {"name": "Downloaded", "customer_type": "lead"}
         )
-        wizard = (
+        return (
             self.env["crm.customer.export.wizard"]
-            .with_user(self.env.ref("base.user_admin"))
+            .with_user(self.env["res.users"].search([("login", "=", login)]))
             .create({"domain": repr([("id", "=", partner.id)])})
         )
-        response = self.url_open(f"/crm_customer/export/{wizard.id}")
+
+    def test_download_through_the_web_client_route(self):
+        self.authenticate("admin", "admin")
+        wizard = self._wizard("admin")
+        response = self.url_open(f"/crm_customer/export/{wizard._name}/{wizard.id}")
         self.assertEqual(response.status_code, 200)
+        self.assertIn("Customers.xlsx", response.headers["Content-Disposition"])
         sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
         self.assertEqual(sheet.max_row, 2)
+
+    def test_another_users_wizard_is_not_found(self):
+        wizard = self._wizard("demo")
+        self.authenticate("admin", "admin")
+        response = self.url_open(f"/crm_customer/export/{wizard._name}/{wizard.id}")
+        self.assertEqual(response.status_code, 404)
+
+    def test_only_export_wizards_are_served(self):
+        self.authenticate("admin", "admin")
+        response = self.url_open("/crm_customer/export/res.partner/1")
+        self.assertEqual(response.status_code, 404)

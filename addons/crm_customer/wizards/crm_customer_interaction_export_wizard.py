@@ -1,0 +1,99 @@
+import datetime
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class CrmCustomerInteractionExportWizard(models.TransientModel):
+    _name = "crm.customer.interaction.export.wizard"
+    _inherit = "crm.customer.xlsx.export"
+    _description = "Export the Interaction Log to Excel"
+
+    date_from = fields.Date(
+        string="From",
+        required=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1),
+    )
+    date_to = fields.Date(
+        string="To", required=True, default=lambda self: fields.Date.context_today(self)
+    )
+    user_ids = fields.Many2many(
+        "res.users",
+        relation="crm_customer_interaction_export_user_rel",
+        string="Salespeople",
+        domain="[('share', '=', False)]",
+        help="Leave empty for every salesperson whose interactions you may see.",
+    )
+    type_ids = fields.Many2many(
+        "crm.customer.interaction.type",
+        relation="crm_customer_interaction_export_type_rel",
+        string="Types",
+        help="Leave empty for every type.",
+    )
+    interaction_count = fields.Integer(compute="_compute_interaction_count")
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        for wizard in self:
+            if wizard.date_to < wizard.date_from:
+                raise ValidationError(self.env._("The period ends before it starts."))
+
+    @api.depends("date_from", "date_to", "user_ids", "type_ids")
+    def _compute_interaction_count(self):
+        for wizard in self:
+            wizard.interaction_count = (
+                self.env["crm.customer.interaction"].search_count(
+                    wizard._export_domain()
+                )
+                if wizard.date_from and wizard.date_to
+                else 0
+            )
+
+    def _export_model(self):
+        return "crm.customer.interaction"
+
+    def _export_order(self):
+        return "date_start, id"
+
+    def _export_domain(self):
+        """Interactions starting within the period, in the user's time zone."""
+        domain = [
+            ("date_start", ">=", self._utc(self.date_from)),
+            ("date_start", "<", self._utc(self.date_to + datetime.timedelta(days=1))),
+        ]
+        if self.user_ids:
+            domain.append(("user_id", "in", self.user_ids.ids))
+        if self.type_ids:
+            domain.append(("type_id", "in", self.type_ids.ids))
+        return domain
+
+    def _utc(self, day):
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
+        local = tz.localize(datetime.datetime.combine(day, datetime.time.min))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _export_title(self):
+        return self.env._("Interactions")
+
+    def _export_columns(self):
+        interactions = self.env["crm.customer.interaction"]
+        partners = self.env["res.partner"]
+        columns = [
+            self._field_column(interactions, field_name)
+            for field_name in (
+                "date_start",
+                "date_end",
+                "type_id",
+                "name",
+                "partner_id",
+            )
+        ]
+        code_header, _getter = self._field_column(partners, "customer_code")
+        columns.append((code_header, lambda i: i.partner_id.customer_code or ""))
+        columns += [
+            self._field_column(interactions, field_name)
+            for field_name in ("contact_id", "user_id", "state", "result", "next_date")
+        ]
+        return columns

@@ -39,6 +39,8 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "report/crm_customer_timeline_views.xml",
+        "report/crm_customer_classification_report_views.xml",
+        "report/crm_customer_prospect_list_report.xml",
         "views/crm_customer_menus.xml",
     ],
     "demo": [

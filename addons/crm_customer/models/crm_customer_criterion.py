@@ -43,3 +43,19 @@ class CrmCustomerCriterion(models.Model):
         action["domain"] = [("criterion_id", "=", self.id)]
         action["context"] = {"default_criterion_id": self.id, "active_test": False}
         return action
+
+    def action_open_customer_report(self):
+        """Customers counted by this criterion's values, rolled up to its top levels."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_customer.crm_customer_classification_report_action"
+        )
+        action["display_name"] = self.env._(
+            "Customers by %(criterion)s", criterion=self.name
+        )
+        action["domain"] = [("criterion_id", "=", self.id)]
+        action["context"] = {
+            "pivot_row_groupby": ["level1_id", "level2_id"],
+            "graph_groupbys": ["level1_id", "customer_type"],
+        }
+        return action

@@ -110,6 +110,17 @@ class ResPartner(models.Model):
     )
     employee_count = fields.Integer(string="Number of Employees")
     finance_phone = fields.Char()
+    responsible_team_id = fields.Many2one(
+        "crm.team",
+        string="Responsible Department",
+        compute="_compute_responsible_team_id",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        tracking=True,
+        help="The sales team in charge of this customer; by default the team of its "
+        "salesperson.",
+    )
     # Classification
     classification_ids = fields.Many2many(
         "crm.customer.classification",
@@ -249,6 +260,12 @@ class ResPartner(models.Model):
                 ),
                 limit=5,
             )
+
+    @api.depends("user_id")
+    def _compute_responsible_team_id(self):
+        for partner in self:
+            if partner.user_id.sale_team_id and not partner.responsible_team_id:
+                partner.responsible_team_id = partner.user_id.sale_team_id
 
     def _compute_interaction_count(self):
         counts = dict(

@@ -172,3 +172,24 @@ class TestCustomerProfile(CrmCustomerCommon):
         self.assertFalse(
             self.env["crm.customer.news"].search([("summary", "=", "IPO")])
         )
+
+    def test_responsible_department_follows_the_salesperson_until_set(self):
+        Team = self.env["crm.team"]
+        import_team, export_team = Team.create(
+            [{"name": "Import Desk"}, {"name": "Export Desk"}]
+        )
+        import_team.member_ids = self.salesman
+        export_team.member_ids = self.other_salesman
+        customer = self.env["res.partner"].create(
+            {"name": "Team Follow Co", "user_id": self.salesman.id}
+        )
+        self.assertEqual(customer.responsible_team_id, import_team)
+        customer.responsible_team_id = export_team
+        customer.user_id = self.sales_manager
+        self.assertEqual(customer.responsible_team_id, export_team, "kept once set")
+        self.assertIn(
+            customer,
+            self.env["res.partner"].search(
+                [("responsible_team_id", "=", export_team.id)]
+            ),
+        )

@@ -32,7 +32,7 @@ args=()
 [ "$(cat "$HASH_FILE" 2>/dev/null)" != "$(addons_hash)" ] && args+=(-u "$SUITE_MODULES")
 [ ${#args[@]} -eq 0 ] && exit 0
 args+=(-c "$CONF" -d "$DB" --stop-after-init --logfile "$LOG")
-[ "$DEMO" = demo ] && args+=(--load-language=vi_VN,zh_CN) || args+=(--without-demo=all)
+[ "$DEMO" = demo ] && args+=(--load-language=vi_VN,zh_CN,en_US) || args+=(--without-demo=all)
 say "Installing or updating the suite modules on database $DB (log: $LOG)"
 : >"$LOG"
 "$(odoo_bin)" "${args[@]}" || { tail -n 40 "$LOG" >&2; die "installation failed on $DB"; }

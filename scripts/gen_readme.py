@@ -8,6 +8,7 @@ keeps the same habit (fragments are the source, the README is generated).
 
 import ast
 from pathlib import Path
+import re
 import sys
 
 ADDONS_DIR = Path(__file__).resolve().parent.parent / "addons"
@@ -16,9 +17,24 @@ SECTIONS = [
     ("INSTALL.md", "Installation"),
     ("CONFIGURE.md", "Configuration"),
     ("USAGE.md", "Usage"),
+    ("SCREENSHOTS.md", "Screenshots"),
     ("DESIGN.md", "Design choices"),
     ("HISTORY.md", "Changelog"),
 ]
+
+
+# a Markdown image alone on its line, its path relative to the addon:
+# ![Caption](static/description/screenshot.png)
+IMAGE = re.compile(r"^!\[(?P<caption>[^\]]*)\]\((?P<path>[^)\s]+)\)$", re.MULTILINE)
+
+
+def images_to_rst(text):
+    return IMAGE.sub(
+        lambda m: (
+            f".. figure:: {m['path']}\n   :alt: {m['caption']}\n\n   {m['caption']}"
+        ),
+        text,
+    )
 
 
 def heading(text, underline):
@@ -44,15 +60,28 @@ def render(addon_dir):
             continue
         if section:
             parts.append(heading(section, "-"))
-        parts.append(path.read_text(encoding="utf-8").strip() + "\n")
+        parts.append(images_to_rst(path.read_text(encoding="utf-8").strip()) + "\n")
     parts.append(heading("Credits", "-"))
     parts.append(f"Authors: {manifest['author']}\n")
     return "\n".join(parts)
 
 
+def missing_images(addon_dir):
+    return [
+        match["path"]
+        for path in (addon_dir / "readme").glob("*.md")
+        for match in IMAGE.finditer(path.read_text(encoding="utf-8"))
+        if not (addon_dir / match["path"]).is_file()
+    ]
+
+
 def main(check):
     stale = []
     for addon_dir in sorted(p.parent for p in ADDONS_DIR.glob("*/__manifest__.py")):
+        missing = missing_images(addon_dir)
+        if missing:
+            print(f"{addon_dir.name}: missing images: {', '.join(missing)}")
+            return 1
         readme = addon_dir / "README.rst"
         content = render(addon_dir)
         current = readme.read_text(encoding="utf-8") if readme.exists() else None

@@ -25,7 +25,37 @@ def authenticate(base_url, db, login, password):
     )
     with urllib.request.urlopen(request, timeout=30) as response:
         cookie = response.headers["Set-Cookie"]
-    return cookie.split("session_id=")[1].split(";")[0]
+        uid = json.load(response)["result"]["uid"]
+    return cookie.split("session_id=")[1].split(";")[0], uid
+
+
+def call_kw(base_url, session_id, model, method, args, kwargs=None):
+    request = urllib.request.Request(
+        f"{base_url}/web/dataset/call_kw",
+        data=json.dumps(
+            {
+                "params": {
+                    "model": model,
+                    "method": method,
+                    "args": args,
+                    "kwargs": kwargs or {},
+                }
+            }
+        ).encode(),
+        headers={
+            "Content-Type": "application/json",
+            "Cookie": f"session_id={session_id}",
+        },
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.load(response)["result"]
+
+
+def set_user_lang(base_url, session_id, uid, lang):
+    """Set the logged-in user's language; returns the previous one."""
+    (user,) = call_kw(base_url, session_id, "res.users", "read", [[uid], ["lang"]])
+    call_kw(base_url, session_id, "res.users", "write", [[uid], {"lang": lang}])
+    return user["lang"]
 
 
 def main():
@@ -42,7 +72,16 @@ def main():
     parser.add_argument("--wait", type=float, default=8)
     args = parser.parse_args()
     base_url = f"http://127.0.0.1:{args.port}"
-    session_id = authenticate(base_url, args.db, args.login, args.password)
+    session_id, uid = authenticate(base_url, args.db, args.login, args.password)
+    previous_lang = args.lang and set_user_lang(base_url, session_id, uid, args.lang)
+    try:
+        shoot(base_url, session_id, args)
+    finally:
+        if previous_lang:
+            set_user_lang(base_url, session_id, uid, previous_lang)
+
+
+def shoot(base_url, session_id, args):
     with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         chrome = subprocess.Popen(
             [

@@ -14,9 +14,7 @@ class CrmCustomerClassificationReport(models.Model):
     _rec_name = "partner_id"
 
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
-    criterion_id = fields.Many2one(
-        "crm.customer.criterion", string="Criterion", readonly=True
-    )
+    criterion_id = fields.Many2one("crm.customer.criterion", readonly=True)
     classification_id = fields.Many2one(
         "crm.customer.classification", string="Value", readonly=True
     )

@@ -66,7 +66,7 @@ class CrmCustomerExportWizard(models.TransientModel):
                 "last_interaction_date",
             )
         ]
-        for criterion in self.env["crm.customer.criterion"].search([]):
+        for criterion in self.env["crm.customer.criterion"].search([], limit=None):
             columns.append(
                 (
                     criterion.name,

@@ -12,6 +12,18 @@ class CrmCustomerClassificationReport(models.Model):
     _auto = False
     _order = "criterion_id, classification_id, partner_id"
     _rec_name = "partner_id"
+    _depends = {
+        "res.partner": [
+            "active",
+            "classification_ids",
+            "company_id",
+            "customer_status",
+            "customer_type",
+            "last_interaction_date",
+            "user_id",
+        ],
+        "crm.customer.classification": ["criterion_id", "parent_path"],
+    }
 
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     criterion_id = fields.Many2one("crm.customer.criterion", readonly=True)

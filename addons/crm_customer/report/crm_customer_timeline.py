@@ -15,6 +15,18 @@ class CrmCustomerTimeline(models.Model):
     _auto = False
     _order = "date desc, id desc"
     _rec_name = "name"
+    # what a search must flush first; modules adding sources add theirs
+    _depends = {
+        model: ["partner_id", "company_id", "user_id", "name", date]
+        for model, date in (
+            ("crm.customer.interaction", "date_start"),
+            ("crm.customer.need", "date"),
+            ("crm.customer.project", "date"),
+            ("crm.customer.competitor.product", "date"),
+        )
+    } | {
+        "crm.customer.info": ["partner_id", "company_id", "user_id", "content", "date"]
+    }
 
     date = fields.Datetime(readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
@@ -31,7 +43,8 @@ class CrmCustomerTimeline(models.Model):
     def _timeline_sources(self):
         """One dict per source model: its name, and SQL expressions over its table
         (aliased ``src``) for the entry's date, description and salesperson. The table
-        must have ``partner_id`` and ``company_id`` columns."""
+        must have ``partner_id`` and ``company_id`` columns. An optional ``where`` SQL
+        condition keeps only some of its rows."""
         return [
             {
                 "model": "crm.customer.interaction",
@@ -82,12 +95,14 @@ class CrmCustomerTimeline(models.Model):
                            src.id AS res_id
                       FROM %(table)s src
                       JOIN ir_model model ON model.model = %(model)s
+                     WHERE %(where)s
                     """,
                     index=index,
                     date=source["date"],
                     user=source["user"],
                     name=source["name"],
                     model=source["model"],
+                    where=source.get("where", SQL("TRUE")),
                     table=SQL.identifier(self.env[source["model"]]._table),
                 )
             )

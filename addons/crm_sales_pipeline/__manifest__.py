@@ -14,6 +14,9 @@
         "views/crm_lead_views.xml",
         "views/sale_order_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["crm_sales_pipeline/static/tests/tours/*.js"],
+    },
     "demo": [
         "demo/crm_lead_demo.xml",
         "demo/sale_order_demo.xml",

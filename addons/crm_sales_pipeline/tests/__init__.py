@@ -3,3 +3,4 @@ from . import test_revision
 from . import test_revision_compare
 from . import test_revision_concurrency
 from . import test_revision_rpc
+from . import test_tour

@@ -1,0 +1,45 @@
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestSalesPipelineTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.ref("base.user_admin").groups_id += cls.env.ref("crm.group_use_lead")
+        cls.env["product.product"].create(
+            {"name": "Tour Ocean Freight", "type": "service", "list_price": 2400}
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Tour Seafood Export JSC", "is_company": True}
+        )
+        cls.lead = cls.env["crm.lead"].create(
+            {
+                "name": "Frozen shrimp to Busan",
+                "type": "lead",
+                "partner_id": cls.customer.id,
+                "service_kind": "sea_fcl",
+                "user_id": cls.env.ref("base.user_admin").id,
+            }
+        )
+
+    def test_lead_to_confirmed_revision(self):
+        self.assertEqual(self.customer.customer_type, "lead")
+        self.start_tour(
+            f"/odoo/action-crm.crm_lead_all_leads/{self.lead.id}",
+            "crm_sales_pipeline_tour",
+            login="admin",
+        )
+        self.assertEqual(self.lead.type, "opportunity")
+        orders = (
+            self.env["sale.order"]
+            .with_context(active_test=False)
+            .search([("opportunity_id", "=", self.lead.id)], order="id")
+        )
+        original, revision = orders
+        self.assertEqual(revision.name, f"{original.name}-R1")
+        self.assertEqual(revision.state, "sale")
+        self.assertEqual(revision.order_line.price_unit, 2250)
+        self.assertEqual(original.order_line.price_unit, 2400)
+        self.assertEqual(original.superseded_by_id, revision)
+        self.assertEqual(self.customer.customer_type, "prospect")

@@ -30,7 +30,6 @@ class SaleOrder(models.Model):
     )
     superseded_by_id = fields.Many2one(
         "sale.order",
-        string="Superseded By",
         readonly=True,
         copy=False,
         index="btree_not_null",
@@ -195,8 +194,7 @@ class SaleOrder(models.Model):
                 "opportunity_id": self.opportunity_id.id,
             }
         )
-        # super().write: the frozen guard would refuse the very change that freezes it
-        super().write({"superseded_by_id": revision.id, "active": False})
+        self.write({"superseded_by_id": revision.id, "active": False})
         self.message_post(
             body=self.env._(
                 "Superseded by %(revision)s: %(reason)s",

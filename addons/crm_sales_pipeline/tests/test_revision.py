@@ -39,7 +39,7 @@ class TestRevision(SalesPipelineCommon):
         action = second.action_open_revisions()
         listed = (
             self.env["sale.order"]
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .search(action["domain"])
         )
         self.assertEqual(listed, order | first | second)
@@ -92,7 +92,7 @@ class TestRevision(SalesPipelineCommon):
         wizard = (
             self.env[action["res_model"]]
             .with_user(self.salesman)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"reason": "Customer asked for 12 containers"})
         )
         result = wizard.action_create_revision()

@@ -27,7 +27,7 @@ class TestRevisionCompare(SalesPipelineCommon):
         action = new.action_open_revision_compare()
         return (
             self.env["sale.order.revision.compare"]
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"old_order_id": old.id, "new_order_id": new.id})
         )
 

@@ -120,3 +120,6 @@ class CrmLead(models.Model):
             current = customer.customer_type
             if current in FUNNEL_RANK and FUNNEL_RANK[current] < FUNNEL_RANK[wanted]:
                 customer.customer_type = wanted
+
+    def _get_lead_quotation_domain(self):
+        return [*super()._get_lead_quotation_domain(), ("validity_expired", "=", False)]

@@ -1,4 +1,6 @@
-from odoo import api, fields, models
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -49,6 +51,22 @@ class SaleOrder(models.Model):
     )
     revision_count = fields.Integer(compute="_compute_revision_ids")
 
+    # Sending and expiry
+    send_log_ids = fields.One2many("sale.order.send.log", "order_id", string="Sendings")
+    send_count = fields.Integer(
+        string="Times Sent",
+        compute="_compute_send_count",
+        help="How many times this revision was e-mailed or printed.",
+    )
+    validity_expired = fields.Boolean(
+        string="Expired",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="Sent, and its validity date has passed: out of the open pipeline.",
+    )
+    expiry_reminder_done = fields.Boolean(readonly=True, copy=False)
+
     _sql_constraints = [
         (
             "revision_number_unique",
@@ -68,6 +86,15 @@ class SaleOrder(models.Model):
             order.revision_ids = family
             order.revision_count = len(family)
 
+    def _compute_send_count(self):
+        counts = dict(
+            self.env["sale.order.send.log"]._read_group(
+                [("order_id", "in", self.ids)], ["order_id"], ["__count"]
+            )
+        )
+        for order in self:
+            order.send_count = counts.get(order._origin, 0)
+
     # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------
@@ -75,7 +102,18 @@ class SaleOrder(models.Model):
     def write(self, vals):
         if vals.keys() - FROZEN_WRITABLE_FIELDS:
             self._check_not_superseded()
+        if "validity_date" in vals:
+            # a new validity date reopens the quotation and its reminder
+            vals = {**vals, "validity_expired": False, "expiry_reminder_done": False}
         return super().write(vals)
+
+    @api.returns("mail.message", lambda value: value.id)
+    def message_post(self, **kwargs):
+        if self.env.context.get("mark_so_as_sent"):
+            self.filtered(lambda o: o.state in ("draft", "sent"))._log_sending(
+                "email", self.env["res.partner"].browse(kwargs.get("partner_ids"))
+            )
+        return super().message_post(**kwargs)
 
     def _check_not_superseded(self):
         superseded = self.filtered("superseded_by_id")
@@ -121,6 +159,18 @@ class SaleOrder(models.Model):
             "domain": [("id", "in", self.revision_ids.ids)],
             "context": {"active_test": False, "create": False},
         }
+
+    def action_open_send_log(self):
+        """The sending history of every revision of the quotation."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_sales_pipeline.sale_order_send_log_action"
+        )
+        action["domain"] = [("order_id", "in", self.revision_ids.ids)]
+        action["display_name"] = self.env._(
+            "Sendings of %(order)s", order=(self.revision_root_id or self).name
+        )
+        return action
 
     def action_open_revision_compare(self):
         self.ensure_one()
@@ -214,6 +264,64 @@ class SaleOrder(models.Model):
     def _next_revision_number(self, root):
         root.invalidate_recordset(["revision_child_ids"])
         return max(root.revision_child_ids.mapped("revision_number"), default=0) + 1
+
+    # ------------------------------------------------------------
+    # Sending and expiry
+    # ------------------------------------------------------------
+
+    def _log_sending(self, channel, partners=None):
+        self.env["sale.order.send.log"].create(
+            [
+                {
+                    "order_id": order.id,
+                    "channel": channel,
+                    "partner_ids": [Command.set((partners or order.partner_id).ids)],
+                    "amount_total": order.amount_total,
+                }
+                for order in self
+            ]
+        )
+
+    @api.model
+    def _cron_expire_quotations(self):
+        """Flag sent quotations past their validity date, and remind salespeople of
+        those about to expire, once per validity date."""
+        today = fields.Date.context_today(self)
+        expired = self.search(
+            [
+                ("state", "=", "sent"),
+                ("validity_date", "<", today),
+                ("validity_expired", "=", False),
+            ]
+        )
+        expired.validity_expired = True
+        for order in expired:
+            order.message_post(body=self.env._("The quotation has expired."))
+        for company in self.env["res.company"].search([]):
+            horizon = today + relativedelta(days=company.quotation_expiry_reminder_days)
+            expiring = self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "sent"),
+                    ("validity_date", ">=", today),
+                    ("validity_date", "<=", horizon),
+                    ("expiry_reminder_done", "=", False),
+                ]
+            )
+            for order in expiring:
+                order.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=order.validity_date,
+                    summary=self.env._("Quotation expires soon"),
+                    note=self.env._(
+                        "%(order)s expires on %(date)s: follow up with the customer "
+                        "or extend it.",
+                        order=order.name,
+                        date=order.validity_date,
+                    ),
+                    user_id=order.user_id.id or self.env.uid,
+                )
+            expiring.expiry_reminder_done = True
 
     # ------------------------------------------------------------
     # Confirmation and signature

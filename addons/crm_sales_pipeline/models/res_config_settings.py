@@ -1,0 +1,9 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    quotation_expiry_reminder_days = fields.Integer(
+        related="company_id.quotation_expiry_reminder_days", readonly=False
+    )

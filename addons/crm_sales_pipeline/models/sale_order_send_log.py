@@ -1,0 +1,41 @@
+from odoo import api, fields, models
+
+
+class SaleOrderSendLog(models.Model):
+    _name = "sale.order.send.log"
+    _description = "Quotation Sending"
+    _order = "date desc, id desc"
+
+    order_id = fields.Many2one(
+        "sale.order",
+        string="Revision",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        context={"active_test": False},
+    )
+    revision_root_id = fields.Many2one(
+        "sale.order",
+        string="Quotation",
+        compute="_compute_revision_root_id",
+        store=True,
+        index=True,
+    )
+    date = fields.Datetime(required=True, default=fields.Datetime.now)
+    user_id = fields.Many2one(
+        "res.users", string="Sent By", required=True, default=lambda self: self.env.user
+    )
+    channel = fields.Selection(
+        [("email", "Email"), ("print", "Print")], required=True, default="email"
+    )
+    partner_ids = fields.Many2many("res.partner", string="Recipients")
+    amount_total = fields.Monetary(
+        string="Total", currency_field="currency_id", readonly=True
+    )
+    currency_id = fields.Many2one(related="order_id.currency_id")
+    company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)
+
+    @api.depends("order_id.revision_root_id")
+    def _compute_revision_root_id(self):
+        for log in self:
+            log.revision_root_id = log.order_id.revision_root_id or log.order_id

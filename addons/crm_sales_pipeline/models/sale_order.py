@@ -4,6 +4,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from .res_company import MAX_REMINDER_DAYS
+
 # What may still change on a superseded revision: portal links and the chatter.
 FROZEN_WRITABLE_FIELDS = {
     "access_token",
@@ -297,31 +299,35 @@ class SaleOrder(models.Model):
         expired.validity_expired = True
         for order in expired:
             order.message_post(body=self.env._("The quotation has expired."))
-        for company in self.env["res.company"].search([]):
-            horizon = today + relativedelta(days=company.quotation_expiry_reminder_days)
-            expiring = self.search(
-                [
-                    ("company_id", "=", company.id),
-                    ("state", "=", "sent"),
-                    ("validity_date", ">=", today),
-                    ("validity_date", "<=", horizon),
-                    ("expiry_reminder_done", "=", False),
-                ]
+        candidates = self.search(
+            [
+                ("state", "=", "sent"),
+                ("validity_date", ">=", today),
+                ("validity_date", "<=", today + relativedelta(days=MAX_REMINDER_DAYS)),
+                ("expiry_reminder_done", "=", False),
+            ]
+        )
+        expiring = candidates.filtered(
+            lambda order: (
+                order.validity_date
+                <= today
+                + relativedelta(days=order.company_id.quotation_expiry_reminder_days)
             )
-            for order in expiring:
-                order.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    date_deadline=order.validity_date,
-                    summary=self.env._("Quotation expires soon"),
-                    note=self.env._(
-                        "%(order)s expires on %(date)s: follow up with the customer "
-                        "or extend it.",
-                        order=order.name,
-                        date=order.validity_date,
-                    ),
-                    user_id=order.user_id.id or self.env.uid,
-                )
-            expiring.expiry_reminder_done = True
+        )
+        for order in expiring:
+            order.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=order.validity_date,
+                summary=self.env._("Quotation expires soon"),
+                note=self.env._(
+                    "%(order)s expires on %(date)s: follow up with the customer or "
+                    "extend it.",
+                    order=order.name,
+                    date=order.validity_date,
+                ),
+                user_id=order.user_id.id or self.env.uid,
+            )
+        expiring.expiry_reminder_done = True
 
     # ------------------------------------------------------------
     # Confirmation and signature

@@ -107,5 +107,5 @@ class TestSending(SalesPipelineCommon):
         self.assertFalse(later.activity_ids)
 
     def test_reminder_days_out_of_range_are_refused(self):
-        with self.assertRaisesRegex(ValidationError, "0 to 60 days"):
+        with self.assertRaisesRegex(ValidationError, "0 to 60 days ahead"):
             self.env.company.quotation_expiry_reminder_days = -1

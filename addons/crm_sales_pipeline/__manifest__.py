@@ -10,13 +10,16 @@
     "data": [
         "security/crm_sales_pipeline_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "wizards/sale_order_revision_wizard_views.xml",
         "wizards/sale_order_revision_compare_views.xml",
         "views/crm_lead_views.xml",
         "views/sale_order_views.xml",
         "views/sale_order_send_log_views.xml",
+        "views/crm_contract_views.xml",
         "views/res_config_settings_views.xml",
+        "views/crm_sales_pipeline_menus.xml",
     ],
     "assets": {
         "web.assets_tests": ["crm_sales_pipeline/static/tests/tours/*.js"],
@@ -24,5 +27,6 @@
     "demo": [
         "demo/crm_lead_demo.xml",
         "demo/sale_order_demo.xml",
+        "demo/crm_contract_demo.xml",
     ],
 }

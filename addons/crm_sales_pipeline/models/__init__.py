@@ -1,3 +1,4 @@
+from . import crm_contract
 from . import crm_lead
 from . import sale_order
 from . import sale_order_line

@@ -5,6 +5,13 @@ from odoo.tools import SQL
 class CrmCustomerTimeline(models.Model):
     _inherit = "crm.customer.timeline"
     _depends = {
+        "crm.contract": [
+            "partner_id",
+            "company_id",
+            "user_id",
+            "name",
+            "date_start",
+        ],
         "crm.lead": ["partner_id", "company_id", "user_id", "name", "create_date"],
         "sale.order": [
             "partner_id",
@@ -33,5 +40,11 @@ class CrmCustomerTimeline(models.Model):
                 "name": SQL("src.name"),
                 "user": SQL("src.user_id"),
                 "where": SQL("src.active"),
+            },
+            {
+                "model": "crm.contract",
+                "date": SQL("src.date_start"),
+                "name": SQL("src.name"),
+                "user": SQL("src.user_id"),
             },
         ]

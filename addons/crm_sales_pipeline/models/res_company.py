@@ -13,10 +13,21 @@ class ResCompany(models.Model):
         "reminded.",
     )
 
-    @api.constrains("quotation_expiry_reminder_days")
-    def _check_quotation_expiry_reminder_days(self):
+    contract_expiry_reminder_days = fields.Integer(
+        default=30,
+        help="How many days before a signed contract ends its salesperson is reminded.",
+    )
+
+    @api.constrains("quotation_expiry_reminder_days", "contract_expiry_reminder_days")
+    def _check_expiry_reminder_days(self):
         for company in self:
-            if not 0 <= company.quotation_expiry_reminder_days <= MAX_REMINDER_DAYS:
+            if not all(
+                0 <= days <= MAX_REMINDER_DAYS
+                for days in (
+                    company.quotation_expiry_reminder_days,
+                    company.contract_expiry_reminder_days,
+                )
+            ):
                 raise ValidationError(
                     self.env._(
                         "Expiry reminders can be sent 0 to %(max)s days ahead.",

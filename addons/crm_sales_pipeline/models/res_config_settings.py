@@ -7,3 +7,6 @@ class ResConfigSettings(models.TransientModel):
     quotation_expiry_reminder_days = fields.Integer(
         related="company_id.quotation_expiry_reminder_days", readonly=False
     )
+    contract_expiry_reminder_days = fields.Integer(
+        related="company_id.contract_expiry_reminder_days", readonly=False
+    )

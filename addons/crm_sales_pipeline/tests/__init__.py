@@ -5,3 +5,4 @@ from . import test_revision_concurrency
 from . import test_revision_rpc
 from . import test_tour
 from . import test_sending
+from . import test_contract

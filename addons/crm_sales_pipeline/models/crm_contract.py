@@ -1,0 +1,210 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .res_company import MAX_REMINDER_DAYS
+
+
+class CrmContract(models.Model):
+    _name = "crm.contract"
+    _description = "Sales Contract"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+    _rec_names_search = ["name", "partner_id.name", "partner_id.customer_code"]
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Number",
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: self.env._("New"),
+        index="trigram",
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        domain="[('parent_id', '=', False)]",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Salesperson",
+        default=lambda self: self.env.user,
+        index=True,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    contract_type = fields.Selection(
+        [("framework", "Framework"), ("one_off", "One-off")],
+        string="Type",
+        required=True,
+        default="framework",
+        tracking=True,
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("sent", "Sent"),
+            ("signed", "Signed"),
+            ("expired", "Expired"),
+            ("terminated", "Terminated"),
+        ],
+        string="Status",
+        required=True,
+        default="draft",
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    date_start = fields.Date(string="Start", required=True, tracking=True)
+    date_end = fields.Date(string="End", tracking=True, index=True)
+    date_signed = fields.Date(string="Signed On", copy=False, tracking=True)
+    signed_by_id = fields.Many2one(
+        "res.partner",
+        string="Signed By",
+        copy=False,
+        domain="[('commercial_partner_id', '=', partner_id)]",
+        help="The customer's signatory.",
+    )
+    currency_id = fields.Many2one(
+        "res.currency",
+        required=True,
+        default=lambda self: self.env.company.currency_id,
+    )
+    amount = fields.Monetary(string="Value", tracking=True)
+    terms = fields.Html()
+    opportunity_id = fields.Many2one(
+        "crm.lead", check_company=True, index="btree_not_null"
+    )
+    order_ids = fields.Many2many(
+        "sale.order",
+        string="Quotations and Orders",
+        check_company=True,
+        domain="[('partner_id', 'child_of', partner_id)]",
+    )
+    expiry_reminder_done = fields.Boolean(readonly=True, copy=False)
+
+    _sql_constraints = [
+        (
+            "name_company_unique",
+            "UNIQUE(name, company_id)",
+            "Contract numbers must be unique per company.",
+        ),
+    ]
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for contract in self:
+            if contract.date_end and contract.date_end < contract.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The contract %(contract)s ends before it starts.",
+                        contract=contract.name,
+                    )
+                )
+
+    @api.constrains("amount")
+    def _check_amount(self):
+        for contract in self:
+            if contract.amount < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The value of the contract %(contract)s cannot be negative.",
+                        contract=contract.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", self.env._("New")) == self.env._("New"):
+                vals["name"] = self.env["ir.sequence"].with_company(
+                    vals.get("company_id")
+                ).next_by_code("crm.contract") or self.env._("New")
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "date_end" in vals:
+            vals = {**vals, "expiry_reminder_done": False}
+        return super().write(vals)
+
+    def action_mark_sent(self):
+        self._check_state(("draft",))
+        self.state = "sent"
+
+    def action_sign(self):
+        self._check_state(("draft", "sent"))
+        for contract in self:
+            contract.write(
+                {
+                    "state": "signed",
+                    "date_signed": contract.date_signed
+                    or fields.Date.context_today(self),
+                }
+            )
+
+    def action_terminate(self):
+        self._check_state(("signed",))
+        self.state = "terminated"
+
+    def action_reset_to_draft(self):
+        self._check_state(("sent", "terminated", "expired"))
+        self.state = "draft"
+
+    def _check_state(self, allowed):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for contract in self:
+            if contract.state not in allowed:
+                raise UserError(
+                    self.env._(
+                        "The contract %(contract)s is %(state)s: this step is not "
+                        "possible.",
+                        contract=contract.name,
+                        state=labels[contract.state],
+                    )
+                )
+
+    @api.model
+    def _cron_expire_contracts(self):
+        """Expire signed contracts past their end date and remind salespeople of
+        those about to end, once per end date."""
+        today = fields.Date.context_today(self)
+        ended = self.search([("state", "=", "signed"), ("date_end", "<", today)])
+        ended.state = "expired"
+        candidates = self.search(
+            [
+                ("state", "=", "signed"),
+                ("date_end", ">=", today),
+                ("date_end", "<=", today + relativedelta(days=MAX_REMINDER_DAYS)),
+                ("expiry_reminder_done", "=", False),
+            ]
+        )
+        ending = candidates.filtered(
+            lambda contract: (
+                contract.date_end
+                <= today
+                + relativedelta(days=contract.company_id.contract_expiry_reminder_days)
+            )
+        )
+        for contract in ending:
+            contract.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=contract.date_end,
+                summary=self.env._("Contract ends soon"),
+                note=self.env._(
+                    "The contract %(contract)s with %(customer)s ends on %(date)s.",
+                    contract=contract.name,
+                    customer=contract.partner_id.display_name,
+                    date=contract.date_end,
+                ),
+                user_id=contract.user_id.id or self.env.uid,
+            )
+        ending.expiry_reminder_done = True

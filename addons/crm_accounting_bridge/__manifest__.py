@@ -1,10 +1,13 @@
 {
     "name": "CRM Accounting Bridge",
     "summary": "Receivables, overdue and credit control on the customer",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
     "license": "AGPL-3",
     "depends": ["crm_customer", "account", "sale"],
+    "data": [
+        "views/res_partner_views.xml",
+    ],
 }

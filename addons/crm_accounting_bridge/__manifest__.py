@@ -8,6 +8,9 @@
     "license": "AGPL-3",
     "depends": ["crm_customer", "account", "sale"],
     "data": [
+        "security/crm_accounting_bridge_security.xml",
+        "security/ir.model.access.csv",
         "views/res_partner_views.xml",
+        "views/crm_accounting_bridge_menus.xml",
     ],
 }

@@ -1,2 +1,3 @@
+from . import test_crm_read_access
 from . import test_debt_panel
 from . import test_sales_figures

@@ -13,4 +13,5 @@
         "views/res_partner_views.xml",
         "views/crm_accounting_bridge_menus.xml",
     ],
+    "demo": ["demo/account_move_demo.xml"],
 }

@@ -4,7 +4,7 @@ import operator
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 SEARCH_OPERATORS = {
@@ -205,6 +205,16 @@ class ResPartner(models.Model):
                         partner=partner.display_name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self.browse()._check_credit_terms_access(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_credit_terms_access(vals)
+        return super().write(vals)
 
     # ------------------------------------------------------------
     # ORDERING
@@ -567,6 +577,25 @@ class ResPartner(models.Model):
                 ],
             )
         ]
+
+    def _check_credit_terms_access(self, vals):
+        """Credit terms are the accounting department's to set, as Odoo's credit
+        limit is; the sales side reads them."""
+        if self.env.su or self.env.user.has_group("account.group_account_invoice"):
+            return
+        for fname in ("credit_term_days", "payment_conditions"):
+            if fname not in vals:
+                continue
+            new_value = vals[fname] or False
+            if any((partner[fname] or False) != new_value for partner in self) or (
+                not self and new_value
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Only the accounting department can change a customer's "
+                        "credit term and payment conditions."
+                    )
+                )
 
     def _get_year_start(self, year):
         """Start of the year in the user's time zone, as a UTC naive datetime."""

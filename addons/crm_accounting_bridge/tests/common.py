@@ -29,7 +29,8 @@ class CrmAccountingCommon(AccountTestInvoicingCommon):
         cls.billing_user = mail_new_test_user(
             cls.env,
             login="crm_accounting_billing",
-            groups="base.group_user,account.group_account_invoice,"
+            groups="base.group_user,base.group_partner_manager,"
+            "account.group_account_invoice,"
             "crm_accounting_bridge.crm_accounting_bridge_group_crm_read",
             **user_values,
         )

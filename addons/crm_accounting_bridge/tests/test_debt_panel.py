@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import CrmAccountingCommon
 
@@ -147,6 +147,24 @@ class TestDebtPanel(CrmAccountingCommon):
         self.assertIn("negative number of days", str(error.exception))
         self.customer.invalidate_recordset()
         self.assertEqual(self.customer.credit_term_days, 30)
+
+    def test_only_accounting_sets_credit_terms(self):
+        customer = self.customer.with_user(self.salesman)
+        with self.assertRaises(AccessError) as error:
+            customer.credit_term_days = 60
+        self.assertIn("accounting department", str(error.exception))
+        with self.assertRaises(AccessError) as error:
+            customer.payment_conditions = "Pay when you can"
+        self.assertIn("accounting department", str(error.exception))
+        # Saving the form unchanged, or another field, is fine
+        customer.write({"credit_term_days": 0, "phone": "+84 28 3872 1100"})
+        with Form(self.env["res.partner"].with_user(self.salesman)) as form:
+            form.name = "Khách mới"
+        self.customer.with_user(self.billing_user).write(
+            {"credit_term_days": 45, "payment_conditions": "50% deposit"}
+        )
+        self.assertEqual(customer.credit_term_days, 45)
+        self.assertEqual(customer.payment_conditions, "50% deposit")
 
     def test_overdue_invoices_action(self):
         action = self.customer.action_open_overdue_invoices()

@@ -1,0 +1,39 @@
+from odoo.exceptions import ValidationError
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestTranslations(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for lang in ("vi_VN", "zh_CN"):
+            cls.env["res.lang"]._activate_lang(lang)
+        cls.env["ir.module.module"]._load_module_terms(
+            ["crm_accounting_bridge"], ["vi_VN", "zh_CN"]
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Công ty Vận tải", "is_company": True}
+        )
+
+    def test_panel_labels_in_vietnamese_and_chinese(self):
+        labels = {
+            lang: self.env["res.partner"]
+            .with_context(lang=lang)
+            .fields_get(["receivable_amount", "credit_term_days"], ["string"])
+            for lang in ("vi_VN", "zh_CN")
+        }
+        self.assertEqual(
+            labels["vi_VN"]["receivable_amount"]["string"], "Số dư công nợ"
+        )
+        self.assertEqual(labels["zh_CN"]["receivable_amount"]["string"], "应收账款余额")
+        self.assertEqual(
+            labels["vi_VN"]["credit_term_days"]["string"], "Thời hạn nợ (ngày)"
+        )
+        self.assertEqual(labels["zh_CN"]["credit_term_days"]["string"], "信用期（天）")
+
+    def test_validation_errors_are_translated(self):
+        with self.assertRaisesRegex(ValidationError, "không được âm"):
+            self.customer.with_context(lang="vi_VN").credit_limit = -100.0
+        with self.assertRaisesRegex(ValidationError, "不能为负数"):
+            self.customer.with_context(lang="zh_CN").credit_term_days = -1

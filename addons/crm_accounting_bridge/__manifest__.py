@@ -1,7 +1,7 @@
 {
     "name": "CRM Accounting Bridge",
     "summary": "Receivables, overdue and credit control on the customer",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -10,7 +10,10 @@
     "data": [
         "security/crm_accounting_bridge_security.xml",
         "security/ir.model.access.csv",
+        "wizards/crm_credit_exception_wizard_views.xml",
         "views/res_partner_views.xml",
+        "views/sale_order_views.xml",
+        "views/res_config_settings_views.xml",
         "views/crm_accounting_bridge_menus.xml",
     ],
     "demo": ["demo/account_move_demo.xml"],

@@ -5,7 +5,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 SEARCH_OPERATORS = {
     "=": operator.eq,
@@ -86,6 +86,11 @@ class ResPartner(models.Model):
         company_dependent=True,
         help="Number of days an invoice may stay overdue before the customer is "
         "considered a credit risk.",
+    )
+    credit_hold_lifted_until = fields.Date(
+        company_dependent=True,
+        help="Until this date, orders of this customer are confirmed whatever its "
+        "credit. Set by accounting managers.",
     )
     # Orders and invoices in the current company
     last_order_date = fields.Datetime(
@@ -214,7 +219,17 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         self._check_credit_terms_access(vals)
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("credit_hold_lifted_until"):
+            for partner in self:
+                partner.message_post(
+                    body=self.env._(
+                        "Credit hold lifted until %(date)s by %(user)s.",
+                        date=format_date(self.env, partner.credit_hold_lifted_until),
+                        user=self.env.user.name,
+                    )
+                )
+        return result
 
     # ------------------------------------------------------------
     # ORDERING
@@ -580,22 +595,33 @@ class ResPartner(models.Model):
 
     def _check_credit_terms_access(self, vals):
         """Credit terms are the accounting department's to set, as Odoo's credit
-        limit is; the sales side reads them."""
-        if self.env.su or self.env.user.has_group("account.group_account_invoice"):
+        limit is, and lifting a credit hold its managers'; the sales side reads
+        them."""
+        if self.env.su:
             return
-        for fname in ("credit_term_days", "payment_conditions"):
-            if fname not in vals:
+        for fname, group, message in self._get_credit_terms_rights():
+            if fname not in vals or self.env.user.has_group(group):
                 continue
             new_value = vals[fname] or False
             if any((partner[fname] or False) != new_value for partner in self) or (
                 not self and new_value
             ):
-                raise AccessError(
-                    self.env._(
-                        "Only the accounting department can change a customer's "
-                        "credit term and payment conditions."
-                    )
-                )
+                raise AccessError(message)
+
+    def _get_credit_terms_rights(self):
+        terms_message = self.env._(
+            "Only the accounting department can change a customer's credit term "
+            "and payment conditions."
+        )
+        return [
+            ("credit_term_days", "account.group_account_invoice", terms_message),
+            ("payment_conditions", "account.group_account_invoice", terms_message),
+            (
+                "credit_hold_lifted_until",
+                "account.group_account_manager",
+                self.env._("Only accounting managers can lift a credit hold."),
+            ),
+        ]
 
     def _get_year_start(self, year):
         """Start of the year in the user's time zone, as a UTC naive datetime."""

@@ -1,0 +1,136 @@
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_amount
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    credit_problem = fields.Text(
+        compute="_compute_credit_problem",
+        help="Why confirming this order goes beyond the customer's credit.",
+    )
+    credit_exception_reason = fields.Text(
+        copy=False,
+        readonly=True,
+        help="Why an accounting manager let this order be confirmed beyond the "
+        "customer's credit.",
+    )
+    credit_exception_user_id = fields.Many2one(
+        "res.users",
+        string="Credit Exception Approved By",
+        copy=False,
+        readonly=True,
+    )
+    credit_exception_date = fields.Datetime(copy=False, readonly=True)
+
+    @api.depends(
+        "state", "partner_invoice_id", "amount_total", "currency_rate", "company_id"
+    )
+    def _compute_credit_problem(self):
+        for order in self:
+            problems = []
+            if order.state in ("draft", "sent"):
+                problems = order._get_credit_problems()
+            order.credit_problem = "\n".join(problems) or False
+
+    def action_confirm(self):
+        self._check_credit_control()
+        return super().action_confirm()
+
+    def _check_credit_control(self):
+        """Warn or refuse, per the company's setting, before confirming orders that
+        go beyond the customer's credit."""
+        # Figures cached earlier in the transaction may predate orders confirmed
+        # since, and orders confirmed together count for each other.
+        self.env["res.partner"].invalidate_model(self._get_credit_figure_fields())
+        batch_amounts = defaultdict(float)
+        for order in self:
+            mode = order.company_id.crm_credit_control
+            if mode == "none" or order.credit_exception_user_id:
+                continue
+            partner = order._get_credit_partner()
+            lifted_until = partner.credit_hold_lifted_until
+            if lifted_until and lifted_until >= fields.Date.context_today(order):
+                continue
+            problems = order._get_credit_problems(batch_amounts[partner])
+            batch_amounts[partner] += order._get_credit_amount()
+            if not problems:
+                continue
+            if mode == "block":
+                raise UserError(
+                    self.env._(
+                        "%(order)s cannot be confirmed:\n%(problems)s\n"
+                        "Ask an accounting manager to approve a credit exception.",
+                        order=order.name,
+                        problems="\n".join(problems),
+                    )
+                )
+            order.message_post(
+                body=self.env._(
+                    "Confirmed beyond the customer's credit: %(problems)s",
+                    problems=" ".join(problems),
+                )
+            )
+
+    def _get_credit_partner(self):
+        self.ensure_one()
+        return self.partner_invoice_id.commercial_partner_id.with_company(
+            self.company_id
+        )
+
+    def _get_credit_amount(self):
+        """The order's total in its company's currency."""
+        self.ensure_one()
+        return self.amount_total / (self.currency_rate or 1.0)
+
+    def _get_credit_figure_fields(self):
+        return [
+            "receivable_amount",
+            "overdue_amount",
+            "overdue_invoice_count",
+            "overdue_days",
+            "uninvoiced_order_amount",
+            "effective_credit_limit",
+            "credit_used_amount",
+            "credit_available_amount",
+            "credit_exceeded",
+        ]
+
+    def _get_credit_problems(self, other_orders_amount=0.0):
+        """Messages saying how this order, if confirmed, goes beyond the customer's
+        credit in its company: over the credit limit, or invoices overdue for longer
+        than the credit term. ``other_orders_amount``: orders being confirmed with
+        this one."""
+        self.ensure_one()
+        partner = self._get_credit_partner()
+        currency = self.company_id.currency_id
+        problems = []
+        limit = partner.effective_credit_limit
+        order_amount = self._get_credit_amount() + other_orders_amount
+        if limit and partner.credit_used_amount + order_amount > limit:
+            problems.append(
+                self.env._(
+                    "%(customer)s would use %(used)s of its %(limit)s credit limit.",
+                    customer=partner.display_name,
+                    used=format_amount(
+                        self.env, partner.credit_used_amount + order_amount, currency
+                    ),
+                    limit=format_amount(self.env, limit, currency),
+                )
+            )
+        if partner.overdue_invoice_count and (
+            partner.overdue_days > partner.credit_term_days
+        ):
+            problems.append(
+                self.env._(
+                    "%(customer)s has invoices overdue for %(days)s days, longer than "
+                    "its credit term of %(term)s days.",
+                    customer=partner.display_name,
+                    days=partner.overdue_days,
+                    term=partner.credit_term_days,
+                )
+            )
+        return problems

@@ -1,0 +1,169 @@
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, tagged
+
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+from .common import CrmAccountingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCreditControl(CrmAccountingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.account_use_credit_limit = True
+        cls.company.crm_credit_control = "block"
+        cls.customer.credit_limit = 1000.0
+        # 800 owed, due in 10 days: 200 of credit left
+        cls._invoice(cls.customer, 800.0, cls.today, cls._days_ago(-10))
+        cls.accounting_manager = mail_new_test_user(
+            cls.env,
+            login="crm_accounting_manager",
+            groups="base.group_user,base.group_partner_manager,"
+            "account.group_account_manager",
+            company_id=cls.company.id,
+            company_ids=[(6, 0, cls.company.ids)],
+        )
+
+    def _quotation(self, amount):
+        order = self._order(self.customer, 1, amount, confirm=False)
+        order.user_id = self.salesman
+        return order.with_user(self.salesman)
+
+    def test_order_within_credit_is_confirmed(self):
+        order = self._quotation(200.0)
+        self.assertFalse(order.credit_problem)
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+
+    def test_order_beyond_credit_limit_is_blocked(self):
+        order = self._quotation(250.0)
+        self.assertIn(
+            "would use $\xa01,050.00 of its $\xa01,000.00", order.credit_problem
+        )
+        with self.assertRaises(UserError) as error:
+            order.action_confirm()
+        self.assertIn("credit exception", str(error.exception))
+        self.assertEqual(order.state, "draft")
+
+    def test_confirmed_orders_count_in_credit_used(self):
+        self._quotation(150.0).action_confirm()
+        with self.assertRaises(UserError):
+            self._quotation(100.0).action_confirm()
+
+    def test_orders_confirmed_together_count_for_each_other(self):
+        orders = self._quotation(150.0) | self._quotation(100.0)
+        with self.assertRaises(UserError):
+            orders.action_confirm()
+        self.assertEqual(set(orders.mapped("state")), {"draft"})
+
+    def test_overdue_beyond_credit_term_is_blocked(self):
+        self._invoice(self.customer, 50.0, self._days_ago(40), self._days_ago(20))
+        self.customer.with_user(self.billing_user).credit_term_days = 30
+        order = self._quotation(10.0)
+        self.assertFalse(order.credit_problem)
+        order.action_confirm()
+
+        self.customer.with_user(self.billing_user).credit_term_days = 15
+        order = self._quotation(10.0)
+        self.assertIn("overdue for 20 days", order.credit_problem)
+        self.assertIn("credit term of 15 days", order.credit_problem)
+        with self.assertRaises(UserError):
+            order.action_confirm()
+
+    def test_warning_mode_confirms_and_logs(self):
+        self.company.crm_credit_control = "warning"
+        order = self._quotation(250.0)
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+        self.assertTrue(
+            any(
+                "Confirmed beyond the customer's credit" in body
+                for body in order.message_ids.mapped("body")
+            )
+        )
+
+    def test_no_check_mode(self):
+        self.company.crm_credit_control = "none"
+        order = self._quotation(5000.0)
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+        self.assertFalse(
+            any(
+                "beyond the customer" in body
+                for body in order.message_ids.mapped("body")
+            )
+        )
+
+    def test_accounting_manager_approves_an_exception(self):
+        order = self._quotation(250.0)
+        with self.assertRaises(AccessError):
+            self.env["crm.credit.exception.wizard"].with_user(self.salesman).create(
+                {"order_id": order.id, "reason": "Trust me"}
+            )
+        wizard_form = Form(
+            self.env["crm.credit.exception.wizard"]
+            .with_user(self.accounting_manager)
+            .with_context(default_order_id=order.id)
+        )
+        self.assertIn("credit limit", wizard_form.credit_problem)
+        wizard_form.reason = "Paid 500 by transfer this morning"
+        wizard_form.save().action_approve()
+        self.assertEqual(order.credit_exception_user_id, self.accounting_manager)
+        self.assertEqual(
+            order.credit_exception_reason, "Paid 500 by transfer this morning"
+        )
+        for record in (order, self.customer):
+            self.assertTrue(
+                any(
+                    "Paid 500 by transfer this morning" in body
+                    for body in record.message_ids.mapped("body")
+                )
+            )
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+        # The exception is for that order only
+        with self.assertRaises(UserError):
+            self._quotation(10.0).action_confirm()
+
+    def test_accounting_manager_lifts_the_credit_hold(self):
+        with self.assertRaises(AccessError):
+            self.customer.with_user(self.salesman).credit_hold_lifted_until = self.today
+        with self.assertRaises(AccessError):
+            self.customer.with_user(
+                self.billing_user
+            ).credit_hold_lifted_until = self.today
+        self.customer.with_user(
+            self.accounting_manager
+        ).credit_hold_lifted_until = self._days_ago(-3)
+        self.assertIn("Credit hold lifted until", self.customer.message_ids[0].body)
+        order = self._quotation(5000.0)
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+
+        self.customer.with_user(
+            self.accounting_manager
+        ).credit_hold_lifted_until = self._days_ago(1)
+        with self.assertRaises(UserError):
+            self._quotation(10.0).action_confirm()
+
+    def test_each_company_its_own_setting(self):
+        other = self.setup_other_company(name="Chi nhánh Hà Nội")["company"]
+        self.env.user.company_ids |= other
+        other.crm_credit_control = "none"
+        self.assertEqual(self.company.crm_credit_control, "block")
+        order = (
+            self.env["sale.order"]
+            .with_company(other)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "company_id": other.id,
+                    "order_line": [
+                        (0, 0, {"product_id": self.service.id, "price_unit": 5000.0})
+                    ],
+                }
+            )
+        )
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")

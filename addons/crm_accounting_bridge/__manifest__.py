@@ -17,4 +17,5 @@
         "views/crm_accounting_bridge_menus.xml",
     ],
     "demo": ["demo/account_move_demo.xml"],
+    "uninstall_hook": "uninstall_hook",
 }

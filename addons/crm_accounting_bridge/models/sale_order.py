@@ -32,7 +32,10 @@ class SaleOrder(models.Model):
     def _compute_credit_problem(self):
         for order in self:
             problems = []
-            if order.state in ("draft", "sent"):
+            if (
+                order.state in ("draft", "sent")
+                and order.company_id.crm_credit_control != "none"
+            ):
                 problems = order._get_credit_problems()
             order.credit_problem = "\n".join(problems) or False
 

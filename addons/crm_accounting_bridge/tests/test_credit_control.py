@@ -86,6 +86,7 @@ class TestCreditControl(CrmAccountingCommon):
     def test_no_check_mode(self):
         self.company.crm_credit_control = "none"
         order = self._quotation(5000.0)
+        self.assertFalse(order.credit_problem)
         order.action_confirm()
         self.assertEqual(order.state, "sale")
         self.assertFalse(

@@ -559,16 +559,20 @@ class ResPartner(models.Model):
                 )
             )
         compare = SEARCH_OPERATORS[operator]
-        if self._fields[fname].type == "datetime" and value:
+        is_date = self._fields[fname].type == "datetime"
+        if is_date and value:
             value = fields.Datetime.to_datetime(value)
         figures = self._get_figures_by_field()[fname]()
 
         def matches(figure):
-            if figure in (False, None) or value in (False, None):
+            if not is_date:
+                return compare(figure or 0, value or 0)
+            if not figure or not value:
+                # No date is only equal, or not, to no date.
                 return operator in ("=", "!=") and compare(bool(figure), bool(value))
             return compare(figure, value)
 
-        if matches(False if self._fields[fname].type == "datetime" else 0):
+        if matches(False):
             # Customers without any figure match too: exclude those that do not.
             return [
                 (

@@ -181,6 +181,20 @@ class TestDebtPanel(CrmAccountingCommon):
             set(lines.move_id.commercial_partner_id.ids), {self.customer.id}
         )
 
+    def test_filters_of_the_customer_list(self):
+        clean = self.env["res.partner"].create(
+            {"name": "Khách sạch nợ", "is_company": True}
+        )
+        overdue = self.env["res.partner"].search([("overdue_amount", ">", 0)])
+        self.assertIn(self.customer, overdue)
+        self.assertIn(self.customer_contact, overdue)
+        self.assertNotIn(clean, overdue)
+        with_receivables = self.env["res.partner"].search(
+            [("receivable_amount", ">", 0)]
+        )
+        self.assertIn(self.customer, with_receivables)
+        self.assertNotIn(clean, with_receivables)
+
     def test_search_and_sort_on_debt(self):
         clean = self.env["res.partner"].create(
             {"name": "Khách sạch nợ", "is_company": True}

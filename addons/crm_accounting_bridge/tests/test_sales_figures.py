@@ -88,6 +88,12 @@ class TestSalesFigures(CrmAccountingCommon):
             Partner.search(scope + [("order_count_this_year", "=", 0)]), self.idle
         )
         self.assertEqual(
+            Partner.search(scope + [("order_count_this_year", ">", 0)]), self.customer
+        )
+        self.assertEqual(
+            Partner.search(scope + [("revenue_last_year", "!=", 0)]), self.customer
+        )
+        self.assertEqual(
             Partner.search(scope + [("average_days_to_pay", ">=", 20)]), self.customer
         )
         self.assertEqual(

@@ -17,6 +17,16 @@ SEARCH_OPERATORS = {
 }
 
 
+SORTABLE_FIGURES = {
+    "receivable_amount",
+    "overdue_amount",
+    "revenue_this_year",
+    "revenue_last_year",
+    "last_order_date",
+    "order_count_this_year",
+}
+
+
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
@@ -237,9 +247,9 @@ class ResPartner(models.Model):
 
     def _field_to_sql(self, alias, fname, query=None, flush=True):
         # Lets the customer list sort by the figures, computed in SQL per row.
-        figure_sql = self._get_figure_sql(alias, fname)
-        if figure_sql is not None:
-            return figure_sql
+        # Every read and search comes through here: test the name before anything.
+        if fname in SORTABLE_FIGURES:
+            return self._get_figure_sql(alias, fname)
         return super()._field_to_sql(alias, fname, query, flush)
 
     def _get_figure_sql(self, alias, fname):
@@ -292,31 +302,30 @@ class ResPartner(models.Model):
                 start=fields.Date.to_date(f"{year}-01-01"),
                 end=fields.Date.to_date(f"{year + 1}-01-01"),
             )
-        if fname in ("last_order_date", "order_count_this_year"):
-            self.env["sale.order"].flush_model(
-                ["partner_id", "company_id", "state", "date_order"]
+        # last_order_date, order_count_this_year
+        self.env["sale.order"].flush_model(
+            ["partner_id", "company_id", "state", "date_order"]
+        )
+        aggregate = SQL("MAX(sale.date_order)")
+        this_year_only = SQL("TRUE")
+        if fname == "order_count_this_year":
+            aggregate = SQL("COUNT(sale.id)")
+            this_year_only = SQL(
+                "sale.date_order >= %s", self._get_year_start(this_year)
             )
-            aggregate = SQL("MAX(sale.date_order)")
-            this_year_only = SQL("TRUE")
-            if fname == "order_count_this_year":
-                aggregate = SQL("COUNT(sale.id)")
-                this_year_only = SQL(
-                    "sale.date_order >= %s", self._get_year_start(this_year)
-                )
-            return SQL(
-                """(SELECT %(aggregate)s
-                      FROM sale_order sale
-                      JOIN res_partner sale_partner ON sale_partner.id = sale.partner_id
-                     WHERE sale_partner.commercial_partner_id = %(commercial)s
-                       AND sale.company_id = %(company_id)s
-                       AND sale.state = 'sale'
-                       AND %(this_year_only)s)""",
-                aggregate=aggregate,
-                commercial=commercial,
-                company_id=company_id,
-                this_year_only=this_year_only,
-            )
-        return None
+        return SQL(
+            """(SELECT %(aggregate)s
+                  FROM sale_order sale
+                  JOIN res_partner sale_partner ON sale_partner.id = sale.partner_id
+                 WHERE sale_partner.commercial_partner_id = %(commercial)s
+                   AND sale.company_id = %(company_id)s
+                   AND sale.state = 'sale'
+                   AND %(this_year_only)s)""",
+            aggregate=aggregate,
+            commercial=commercial,
+            company_id=company_id,
+            this_year_only=this_year_only,
+        )
 
     # ------------------------------------------------------------
     # ACTIONS

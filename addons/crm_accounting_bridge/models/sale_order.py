@@ -25,6 +25,12 @@ class SaleOrder(models.Model):
         readonly=True,
     )
     credit_exception_date = fields.Datetime(copy=False, readonly=True)
+    credit_exception_amount = fields.Monetary(
+        copy=False,
+        readonly=True,
+        help="Order total the credit exception was approved for; a larger total "
+        "needs a new approval.",
+    )
 
     @api.depends(
         "state", "partner_invoice_id", "amount_total", "currency_rate", "company_id"
@@ -51,15 +57,13 @@ class SaleOrder(models.Model):
         self.env["res.partner"].invalidate_model(self._get_credit_figure_fields())
         batch_amounts = defaultdict(float)
         for order in self:
-            mode = order.company_id.crm_credit_control
-            if mode == "none" or order.credit_exception_user_id:
-                continue
             partner = order._get_credit_partner()
-            lifted_until = partner.credit_hold_lifted_until
-            if lifted_until and lifted_until >= fields.Date.context_today(order):
-                continue
-            problems = order._get_credit_problems(batch_amounts[partner])
+            other_orders_amount = batch_amounts[partner]
             batch_amounts[partner] += order._get_credit_amount()
+            mode = order.company_id.crm_credit_control
+            if mode == "none" or order._is_credit_checked_out():
+                continue
+            problems = order._get_credit_problems(other_orders_amount)
             if not problems:
                 continue
             if mode == "block":
@@ -77,6 +81,23 @@ class SaleOrder(models.Model):
                     problems=" ".join(problems),
                 )
             )
+
+    def _is_credit_checked_out(self):
+        """Whether an accounting manager let this order through: an exception
+        approved for this order (up to the approved total), or the customer's
+        credit hold lifted until today or later."""
+        self.ensure_one()
+        approved = self.credit_exception_user_id and (
+            self.currency_id.compare_amounts(
+                self.amount_total, self.credit_exception_amount
+            )
+            <= 0
+        )
+        lifted_until = self._get_credit_partner().credit_hold_lifted_until
+        return bool(
+            approved
+            or (lifted_until and lifted_until >= fields.Date.context_today(self))
+        )
 
     def _get_credit_partner(self):
         self.ensure_one()

@@ -121,6 +121,12 @@ class TestCreditControl(CrmAccountingCommon):
                     for body in record.message_ids.mapped("body")
                 )
             )
+        self.assertEqual(order.credit_exception_amount, 250.0)
+        # Raising the total after the approval needs a new one
+        order.order_line.price_unit = 400.0
+        with self.assertRaises(UserError):
+            order.action_confirm()
+        order.order_line.price_unit = 240.0
         order.action_confirm()
         self.assertEqual(order.state, "sale")
         # The exception is for that order only

@@ -26,6 +26,7 @@ class CrmCreditExceptionWizard(models.TransientModel):
                 "credit_exception_reason": self.reason,
                 "credit_exception_user_id": self.env.user.id,
                 "credit_exception_date": fields.Datetime.now(),
+                "credit_exception_amount": order.amount_total,
             }
         )
         body = self.env._(

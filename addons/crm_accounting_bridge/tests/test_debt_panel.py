@@ -69,6 +69,19 @@ class TestDebtPanel(CrmAccountingCommon):
         self.assertEqual(self.customer.credit_available_amount, -300.0)
         self.assertTrue(self.customer.credit_exceeded)
 
+    def test_foreign_currency_order_counts_in_company_currency(self):
+        pricelist = self.env["product.pricelist"].create(
+            {"name": "EUR", "currency_id": self.eur.id}
+        )
+        order = self._order(self.customer, 1, 400.0, confirm=False)
+        order.pricelist_id = pricelist
+        order.order_line.price_unit = 400.0
+        order.action_confirm()
+        self.customer.invalidate_recordset()
+        # 400 EUR at 2 EUR per USD
+        self.assertEqual(self.customer.uninvoiced_order_amount, 500.0)
+        self.assertEqual(self.customer.credit_used_amount, 2000.0)
+
     def test_no_limit_when_company_does_not_use_credit_limits(self):
         self.company.account_use_credit_limit = False
         self.assertEqual(self.customer.effective_credit_limit, 0.0)

@@ -13,7 +13,3 @@ def uninstall_hook(env):
     )
     payments = env["account.payment"].browse(demo_payment_ids).exists()
     payments.filtered(lambda payment: payment.state != "draft").action_draft()
-    # Rebuild the customer timeline without the invoices this module put in.
-    env["crm.customer.timeline"].with_context(
-        crm_timeline_without_invoices=True
-    )._create_view()

@@ -1,3 +1,5 @@
+import hashlib
+
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
@@ -42,9 +44,10 @@ class CrmCustomerTimeline(models.Model):
     @api.model
     def _timeline_sources(self):
         """One dict per source model: its name, and SQL expressions over its table
-        (aliased ``src``) for the entry's date, description and salesperson. The table
-        must have ``partner_id`` and ``company_id`` columns. An optional ``where`` SQL
-        condition keeps only some of its rows."""
+        (aliased ``src``) for the entry's date, description and salesperson. Its
+        ``partner_id`` and ``company_id`` columns are used unless ``partner`` and
+        ``company`` expressions say otherwise; an optional ``where`` condition keeps
+        only some of its rows."""
         return [
             {
                 "model": "crm.customer.interaction",
@@ -86,9 +89,9 @@ class CrmCustomerTimeline(models.Model):
                     """
                     SELECT src.id * 100 + %(index)s AS id,
                            %(date)s::timestamp AS date,
-                           src.partner_id AS partner_id,
+                           %(partner)s AS partner_id,
                            %(user)s AS user_id,
-                           src.company_id AS company_id,
+                           %(company)s AS company_id,
                            model.id AS model_id,
                            %(name)s AS name,
                            model.model AS res_model,
@@ -100,6 +103,8 @@ class CrmCustomerTimeline(models.Model):
                     index=index,
                     date=source["date"],
                     user=source["user"],
+                    partner=source.get("partner", SQL("src.partner_id")),
+                    company=source.get("company", SQL("src.company_id")),
                     name=source["name"],
                     model=source["model"],
                     where=source.get("where", SQL("TRUE")),
@@ -109,22 +114,36 @@ class CrmCustomerTimeline(models.Model):
         return SQL(" UNION ALL ").join(selects)
 
     def _create_view(self):
+        query = self._timeline_query()
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(
+            SQL("CREATE VIEW %s AS (%s)", SQL.identifier(self._table), query)
+        )
+        self.env.cr.execute(
             SQL(
-                "CREATE VIEW %s AS (%s)",
+                "COMMENT ON VIEW %s IS %s",
                 SQL.identifier(self._table),
-                self._timeline_query(),
+                self._view_signature(query),
             )
         )
+
+    @staticmethod
+    def _view_signature(query):
+        return hashlib.sha1(repr((query.code, query.params)).encode()).hexdigest()
 
     def init(self):
         self._create_view()
 
     def _register_hook(self):
         super()._register_hook()
-        # Uninstalling a module drops its tables with CASCADE, and this view with them.
-        if not tools.sql.table_kind(self.env.cr, self._table):
+        # The sources change when a module plugging into the timeline is uninstalled:
+        # its tables are dropped with CASCADE (the view with them), or they stay (a
+        # model of Odoo's) and the view would still show them. The view's signature
+        # tells.
+        self.env.cr.execute(
+            SQL("SELECT obj_description(to_regclass(%s), 'pg_class')", self._table)
+        )
+        if self.env.cr.fetchone()[0] != self._view_signature(self._timeline_query()):
             self._create_view()
 
     def action_open_document(self):

@@ -69,7 +69,6 @@ class CrmContract(models.Model):
     date_signed = fields.Date(string="Signed On", copy=False, tracking=True)
     signed_by_id = fields.Many2one(
         "res.partner",
-        string="Signed By",
         copy=False,
         domain="[('commercial_partner_id', '=', partner_id)]",
         help="The customer's signatory.",

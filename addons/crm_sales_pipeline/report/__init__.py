@@ -1,1 +1,2 @@
 from . import sale_report
+from . import crm_sales_success_report

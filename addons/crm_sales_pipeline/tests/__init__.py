@@ -6,3 +6,4 @@ from . import test_revision_rpc
 from . import test_tour
 from . import test_sending
 from . import test_contract
+from . import test_success_report

@@ -14,6 +14,7 @@
         "data/ir_cron_data.xml",
         "wizards/sale_order_revision_wizard_views.xml",
         "wizards/sale_order_revision_compare_views.xml",
+        "wizards/sale_order_lost_wizard_views.xml",
         "views/crm_lead_views.xml",
         "views/sale_order_views.xml",
         "views/sale_order_send_log_views.xml",

@@ -69,6 +69,27 @@ class SaleOrder(models.Model):
     )
     expiry_reminder_done = fields.Boolean(readonly=True, copy=False)
 
+    # Lost quotations
+    lost_reason_id = fields.Many2one(
+        "crm.lost.reason", copy=False, tracking=True, index="btree_not_null"
+    )
+    lost_competitor_id = fields.Many2one(
+        "res.partner",
+        string="Lost To",
+        copy=False,
+        domain="[('customer_type', '=', 'competitor')]",
+    )
+    competitor_price = fields.Monetary(
+        copy=False,
+        help="The competitor's untaxed price for the same scope, when known.",
+    )
+    price_gap = fields.Monetary(
+        compute="_compute_price_gap",
+        store=True,
+        help="Our untaxed total less the competitor's price: how much cheaper the "
+        "competitor was.",
+    )
+
     _sql_constraints = [
         (
             "revision_number_unique",
@@ -87,6 +108,15 @@ class SaleOrder(models.Model):
             family = (root | root.revision_child_ids).sorted("revision_number")
             order.revision_ids = family
             order.revision_count = len(family)
+
+    @api.depends("competitor_price", "amount_untaxed")
+    def _compute_price_gap(self):
+        for order in self:
+            order.price_gap = (
+                order.amount_untaxed - order.competitor_price
+                if order.competitor_price
+                else 0.0
+            )
 
     def _compute_send_count(self):
         counts = dict(
@@ -161,6 +191,22 @@ class SaleOrder(models.Model):
             "domain": [("id", "in", self.revision_ids.ids)],
             "context": {"active_test": False, "create": False},
         }
+
+    def action_cancel(self):
+        """A quotation is cancelled because it was lost: ask why first."""
+        if not self.env.context.get("crm_sales_pipeline_lost_reason_given") and any(
+            order.state in ("draft", "sent") and not order.lost_reason_id
+            for order in self
+        ):
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Why Was It Lost?"),
+                "res_model": "sale.order.lost.wizard",
+                "view_mode": "form",
+                "target": "new",
+                "context": {"default_order_ids": self.ids},
+            }
+        return super().action_cancel()
 
     def action_open_send_log(self):
         """The sending history of every revision of the quotation."""

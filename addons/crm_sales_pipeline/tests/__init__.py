@@ -7,3 +7,4 @@ from . import test_tour
 from . import test_sending
 from . import test_contract
 from . import test_success_report
+from . import test_lost_quotation

@@ -1,2 +1,3 @@
 from . import sale_order_revision_wizard
 from . import sale_order_revision_compare
+from . import sale_order_lost_wizard

@@ -21,6 +21,7 @@
         "views/crm_contract_views.xml",
         "views/res_config_settings_views.xml",
         "report/crm_sales_success_report_views.xml",
+        "report/sale_report_views.xml",
         "views/crm_sales_pipeline_menus.xml",
     ],
     "assets": {

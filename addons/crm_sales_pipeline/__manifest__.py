@@ -19,6 +19,7 @@
         "views/sale_order_views.xml",
         "views/sale_order_send_log_views.xml",
         "views/crm_contract_views.xml",
+        "views/crm_customer_competitor_product_views.xml",
         "views/res_config_settings_views.xml",
         "report/crm_sales_success_report_views.xml",
         "report/sale_report_views.xml",

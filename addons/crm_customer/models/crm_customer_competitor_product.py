@@ -25,3 +25,8 @@ class CrmCustomerCompetitorProduct(models.Model):
         ],
         help="How the product or service runs for the customer.",
     )
+    contract_end_date = fields.Date(
+        index="btree_not_null",
+        help="When the customer's contract with this supplier ends: the time to win "
+        "the business back.",
+    )

@@ -1,4 +1,5 @@
 from . import crm_contract
+from . import crm_customer_competitor_product
 from . import crm_lead
 from . import sale_order
 from . import sale_order_line

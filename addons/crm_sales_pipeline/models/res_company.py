@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 MAX_REMINDER_DAYS = 60
+MAX_WINBACK_DAYS = 365
 
 
 class ResCompany(models.Model):
@@ -17,6 +18,25 @@ class ResCompany(models.Model):
         default=30,
         help="How many days before a signed contract ends its salesperson is reminded.",
     )
+
+    winback_days = fields.Integer(
+        string="Win-back Days",
+        default=60,
+        help="How many days before a customer's contract with a competitor ends a "
+        "win-back opportunity is created.",
+    )
+
+    @api.constrains("winback_days")
+    def _check_winback_days(self):
+        for company in self:
+            if not 0 <= company.winback_days <= MAX_WINBACK_DAYS:
+                raise ValidationError(
+                    self.env._(
+                        "Win-back opportunities can be created 0 to %(max)s days "
+                        "ahead.",
+                        max=MAX_WINBACK_DAYS,
+                    )
+                )
 
     @api.constrains("quotation_expiry_reminder_days", "contract_expiry_reminder_days")
     def _check_expiry_reminder_days(self):

@@ -10,3 +10,4 @@ class ResConfigSettings(models.TransientModel):
     contract_expiry_reminder_days = fields.Integer(
         related="company_id.contract_expiry_reminder_days", readonly=False
     )
+    winback_days = fields.Integer(related="company_id.winback_days", readonly=False)

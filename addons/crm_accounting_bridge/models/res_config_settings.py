@@ -7,3 +7,9 @@ class ResConfigSettings(models.TransientModel):
     crm_credit_control = fields.Selection(
         related="company_id.crm_credit_control", readonly=False
     )
+    receivable_reminder_days = fields.Integer(
+        related="company_id.receivable_reminder_days", readonly=False
+    )
+    receivable_overdue_notice = fields.Boolean(
+        related="company_id.receivable_overdue_notice", readonly=False
+    )

@@ -10,6 +10,8 @@
     "data": [
         "security/crm_accounting_bridge_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
+        "data/mail_template_data.xml",
         "wizards/crm_credit_exception_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/sale_order_views.xml",

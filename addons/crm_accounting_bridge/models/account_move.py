@@ -1,0 +1,133 @@
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.tools import format_amount, format_date
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    # Receivable reminders
+    receivable_reminder_due_date = fields.Date(
+        copy=False,
+        readonly=True,
+        help="Due date the salesperson was last reminded of: a new due date gets a "
+        "new reminder.",
+    )
+    overdue_notice_date = fields.Date(
+        copy=False,
+        readonly=True,
+        help="Last day the customer was emailed a list of overdue invoices including "
+        "this one.",
+    )
+
+    # ------------------------------------------------------------
+    # RECEIVABLE REMINDERS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_receivable_reminders(self):
+        """Daily: remind salespeople of invoices due soon, and email customers their
+        overdue invoices where the company asks for it."""
+        # Only the companies with something left to collect.
+        groups = self._read_group(
+            [
+                ("move_type", "=", "out_invoice"),
+                ("state", "=", "posted"),
+                ("payment_state", "not in", ("paid", "in_payment", "reversed")),
+            ],
+            ["company_id"],
+        )
+        for (company,) in groups:
+            moves = self.with_company(company)
+            moves._send_receivable_reminders(company)
+            if company.receivable_overdue_notice:
+                moves._send_overdue_notices(company)
+
+    @api.model
+    def _get_open_receivable_domain(self, company):
+        """Posted customer invoices of ``company`` with something left to pay."""
+        return [
+            ("company_id", "=", company.id),
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("payment_state", "not in", ("paid", "in_payment", "reversed")),
+            ("amount_residual", ">", 0),
+            ("invoice_date_due", "!=", False),
+        ]
+
+    @api.model
+    def _send_receivable_reminders(self, company):
+        today = fields.Date.context_today(self)
+        last_due = fields.Date.add(today, days=company.receivable_reminder_days)
+        invoices = self.search(
+            self._get_open_receivable_domain(company)
+            + [
+                ("invoice_date_due", ">=", today),
+                ("invoice_date_due", "<=", last_due),
+            ]
+        )
+        # Stamping the due date rather than a flag: no reset to miss when it moves.
+        invoices = invoices.filtered(
+            lambda move: move.receivable_reminder_due_date != move.invoice_date_due
+        )
+        for invoice in invoices:
+            user = invoice._get_receivable_reminder_user()
+            if not user:
+                continue
+            # The to-do reads in the salesperson's language, not the cron's.
+            env = invoice.with_context(lang=user.lang).env
+            invoice.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=invoice.invoice_date_due,
+                summary=env._("Payment due soon"),
+                note=env._(
+                    "%(amount)s left to pay on %(date)s: remind the customer.",
+                    amount=format_amount(
+                        env, invoice.amount_residual, invoice.currency_id
+                    ),
+                    date=format_date(env, invoice.invoice_date_due),
+                ),
+                user_id=user.id,
+            )
+            invoice.receivable_reminder_due_date = invoice.invoice_date_due
+
+    def _get_receivable_reminder_user(self):
+        """The invoice's salesperson, else the customer's; none when inactive."""
+        self.ensure_one()
+        user = self.invoice_user_id or self.partner_id.user_id
+        user = user or self.commercial_partner_id.user_id
+        return user if user.active else self.env["res.users"]
+
+    @api.model
+    def _send_overdue_notices(self, company):
+        today = fields.Date.context_today(self)
+        # N days between two emails about the same invoices, at least one.
+        resend_before = fields.Date.subtract(
+            today, days=max(company.receivable_reminder_days, 1)
+        )
+        invoices = self.search(
+            self._get_open_receivable_domain(company)
+            + [("invoice_date_due", "<", today)],
+            order="invoice_date_due, name",
+        )
+        invoices_by_customer = defaultdict(lambda: self.browse())
+        for invoice in invoices:
+            invoices_by_customer[invoice.commercial_partner_id] |= invoice
+        template = self.env.ref(
+            "crm_accounting_bridge.mail_template_overdue_notice",
+            raise_if_not_found=False,
+        )
+        if not template:
+            return
+        for customer, customer_invoices in invoices_by_customer.items():
+            if not customer.email or all(
+                invoice.overdue_notice_date
+                and invoice.overdue_notice_date > resend_before
+                for invoice in customer_invoices
+            ):
+                continue
+            template.with_context(overdue_invoices=customer_invoices).send_mail(
+                customer.id, email_layout_xmlid="mail.mail_notification_light"
+            )
+            customer_invoices.overdue_notice_date = today

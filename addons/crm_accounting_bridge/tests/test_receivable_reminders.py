@@ -246,3 +246,20 @@ class TestReceivableReminders(CrmAccountingCommon):
         self._run_cron()
         self.assertFalse(self._overdue_mails(self.other_customer))
         self.assertFalse(late.overdue_notice_date)
+
+    def test_notice_in_the_customer_language(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["crm_accounting_bridge"], ["vi_VN"]
+        )
+        self.company.receivable_overdue_notice = True
+        self.customer.lang = "vi_VN"
+        late = self._invoice(
+            self.customer, 500.0, self._days_ago(40), self._days_ago(10)
+        )
+        self._run_cron()
+        mail = self._overdue_mails(self.customer)
+        self.assertIn("hóa đơn quá hạn", mail.subject)
+        self.assertIn("Hạn thanh toán", mail.body_html)
+        self.assertIn(late.name, mail.body_html)
+        self.assertIn("USD", mail.body_html)

@@ -37,3 +37,10 @@ class TestTranslations(TransactionCase):
             self.customer.with_context(lang="vi_VN").credit_limit = -100.0
         with self.assertRaisesRegex(ValidationError, "不能为负数"):
             self.customer.with_context(lang="zh_CN").credit_term_days = -1
+
+    def test_reminder_days_error_is_translated(self):
+        company = self.env.company
+        with self.assertRaisesRegex(ValidationError, "phải từ 0 đến 60"):
+            company.with_context(lang="vi_VN").receivable_reminder_days = 61
+        with self.assertRaisesRegex(ValidationError, "必须在 0 到 60 之间"):
+            company.with_context(lang="zh_CN").receivable_reminder_days = -1

@@ -1,9 +1,7 @@
-from dateutil.relativedelta import relativedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .res_company import MAX_REMINDER_DAYS
+from .expiry_reminder import remind_before_expiry
 
 
 class CrmContract(models.Model):
@@ -178,32 +176,16 @@ class CrmContract(models.Model):
         today = fields.Date.context_today(self)
         ended = self.search([("state", "=", "signed"), ("date_end", "<", today)])
         ended.state = "expired"
-        candidates = self.search(
-            [
-                ("state", "=", "signed"),
-                ("date_end", ">=", today),
-                ("date_end", "<=", today + relativedelta(days=MAX_REMINDER_DAYS)),
-                ("expiry_reminder_done", "=", False),
-            ]
+        remind_before_expiry(
+            self,
+            [("state", "=", "signed")],
+            "date_end",
+            "contract_expiry_reminder_days",
+            self.env._("Contract ends soon"),
+            lambda contract: self.env._(
+                "The contract %(contract)s with %(customer)s ends on %(date)s.",
+                contract=contract.name,
+                customer=contract.partner_id.display_name,
+                date=contract.date_end,
+            ),
         )
-        ending = candidates.filtered(
-            lambda contract: (
-                contract.date_end
-                <= today
-                + relativedelta(days=contract.company_id.contract_expiry_reminder_days)
-            )
-        )
-        for contract in ending:
-            contract.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=contract.date_end,
-                summary=self.env._("Contract ends soon"),
-                note=self.env._(
-                    "The contract %(contract)s with %(customer)s ends on %(date)s.",
-                    contract=contract.name,
-                    customer=contract.partner_id.display_name,
-                    date=contract.date_end,
-                ),
-                user_id=contract.user_id.id or self.env.uid,
-            )
-        ending.expiry_reminder_done = True

@@ -1,10 +1,8 @@
-from dateutil.relativedelta import relativedelta
-
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .res_company import MAX_REMINDER_DAYS
+from .expiry_reminder import remind_before_expiry
 
 # What may still change on a superseded revision: portal links and the chatter.
 FROZEN_WRITABLE_FIELDS = {
@@ -345,35 +343,19 @@ class SaleOrder(models.Model):
         expired.validity_expired = True
         for order in expired:
             order.message_post(body=self.env._("The quotation has expired."))
-        candidates = self.search(
-            [
-                ("state", "=", "sent"),
-                ("validity_date", ">=", today),
-                ("validity_date", "<=", today + relativedelta(days=MAX_REMINDER_DAYS)),
-                ("expiry_reminder_done", "=", False),
-            ]
+        remind_before_expiry(
+            self,
+            [("state", "=", "sent")],
+            "validity_date",
+            "quotation_expiry_reminder_days",
+            self.env._("Quotation expires soon"),
+            lambda order: self.env._(
+                "%(order)s expires on %(date)s: follow up with the customer or "
+                "extend it.",
+                order=order.name,
+                date=order.validity_date,
+            ),
         )
-        expiring = candidates.filtered(
-            lambda order: (
-                order.validity_date
-                <= today
-                + relativedelta(days=order.company_id.quotation_expiry_reminder_days)
-            )
-        )
-        for order in expiring:
-            order.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=order.validity_date,
-                summary=self.env._("Quotation expires soon"),
-                note=self.env._(
-                    "%(order)s expires on %(date)s: follow up with the customer or "
-                    "extend it.",
-                    order=order.name,
-                    date=order.validity_date,
-                ),
-                user_id=order.user_id.id or self.env.uid,
-            )
-        expiring.expiry_reminder_done = True
 
     # ------------------------------------------------------------
     # Confirmation and signature

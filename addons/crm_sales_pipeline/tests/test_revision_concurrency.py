@@ -1,7 +1,9 @@
 from psycopg2.errors import LockNotAvailable
 
 from odoo import SUPERUSER_ID, api, sql_db
+from odoo.modules.registry import Registry
 from odoo.tests import BaseCase, tagged
+from odoo.tests.common import get_db_name
 from odoo.tools import mute_logger
 
 
@@ -12,7 +14,7 @@ class TestRevisionConcurrency(BaseCase):
 
     def setUp(self):
         super().setUp()
-        self.registry = self._registry()
+        self.registry = Registry(get_db_name())
         self.cursors = []
         with self._cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
@@ -20,13 +22,6 @@ class TestRevisionConcurrency(BaseCase):
             order = env["sale.order"].create({"partner_id": customer.id})
             self.customer_id, self.order_id = customer.id, order.id
         self.addCleanup(self._delete_test_data)
-
-    @classmethod
-    def _registry(cls):
-        from odoo.modules.registry import Registry
-        from odoo.tests.common import get_db_name
-
-        return Registry(get_db_name())
 
     def _cursor(self):
         cursor = sql_db.db_connect(self.registry.db_name).cursor()

@@ -6,7 +6,7 @@
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
     "license": "AGPL-3",
-    "depends": ["crm_customer", "crm", "sale_management", "sale_crm"],
+    "depends": ["crm_customer", "crm", "sale_management", "sale_crm", "sale_margin"],
     "data": [
         "security/crm_sales_pipeline_security.xml",
         "security/ir.model.access.csv",
@@ -19,10 +19,12 @@
         "views/sale_order_views.xml",
         "views/sale_order_send_log_views.xml",
         "views/crm_contract_views.xml",
+        "views/crm_sales_target_views.xml",
         "views/crm_customer_competitor_product_views.xml",
         "views/res_config_settings_views.xml",
         "report/crm_sales_success_report_views.xml",
         "report/sale_report_views.xml",
+        "report/crm_sales_target_report_views.xml",
         "views/crm_sales_pipeline_menus.xml",
     ],
     "assets": {
@@ -32,5 +34,6 @@
         "demo/crm_lead_demo.xml",
         "demo/sale_order_demo.xml",
         "demo/crm_contract_demo.xml",
+        "demo/crm_sales_target_demo.xml",
     ],
 }

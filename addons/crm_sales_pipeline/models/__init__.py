@@ -8,3 +8,4 @@ from . import crm_customer_timeline
 from . import ir_actions_report
 from . import res_company
 from . import res_config_settings
+from . import crm_sales_target

@@ -10,3 +10,4 @@ from . import test_success_report
 from . import test_lost_quotation
 from . import test_discount_report
 from . import test_winback
+from . import test_sales_target

@@ -46,25 +46,28 @@ class CrmCustomerExportWizard(models.TransientModel):
     def _export_title(self):
         return self.env._("Customers")
 
+    def _export_field_names(self):
+        return [
+            "customer_code",
+            "name",
+            "short_code",
+            "customer_type",
+            "customer_status",
+            "user_id",
+            "phone",
+            "email",
+            "city",
+            "country_id",
+            "vat",
+            "last_interaction_date",
+        ]
+
     def _export_columns(self):
         """Profile columns, then one column per classification criterion."""
         partners = self.env["res.partner"]
         columns = [
             self._field_column(partners, field_name)
-            for field_name in (
-                "customer_code",
-                "name",
-                "short_code",
-                "customer_type",
-                "customer_status",
-                "user_id",
-                "phone",
-                "email",
-                "city",
-                "country_id",
-                "vat",
-                "last_interaction_date",
-            )
+            for field_name in self._export_field_names()
         ]
         for criterion in self.env["crm.customer.criterion"].search([], limit=None):
             columns.append(

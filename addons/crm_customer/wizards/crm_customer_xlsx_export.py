@@ -90,6 +90,9 @@ class CrmCustomerXlsxExport(models.AbstractModel):
         if field.type == "selection":
             labels = dict(field._description_selection(self.env))
             return header, lambda record: labels.get(record[field_name], "")
+        if field.type == "boolean":
+            yes = self.env._("Yes")
+            return header, lambda record: yes if record[field_name] else ""
         if field.type in ("many2one", "many2many", "one2many"):
             return header, lambda record: ", ".join(
                 record[field_name].mapped("display_name")

@@ -3,6 +3,7 @@ from odoo.exceptions import ValidationError
 
 MAX_REMINDER_DAYS = 60
 MAX_WINBACK_DAYS = 365
+MAX_NEGLECTED_DAYS = 365
 
 
 class ResCompany(models.Model):
@@ -25,6 +26,29 @@ class ResCompany(models.Model):
         help="How many days before a customer's contract with a competitor ends a "
         "win-back opportunity is created.",
     )
+
+    neglected_customer_days = fields.Integer(
+        default=60,
+        help="A customer nobody has interacted with for this many days is listed as "
+        "neglected.",
+    )
+    neglected_digest_month = fields.Char(
+        copy=False,
+        help="Month (YYYY-MM) of the last neglected-customer digest sent to the sales "
+        "managers.",
+    )
+
+    @api.constrains("neglected_customer_days")
+    def _check_neglected_customer_days(self):
+        for company in self:
+            if not 1 <= company.neglected_customer_days <= MAX_NEGLECTED_DAYS:
+                raise ValidationError(
+                    self.env._(
+                        "A customer can be called neglected after 1 to %(max)s days "
+                        "without interaction.",
+                        max=MAX_NEGLECTED_DAYS,
+                    )
+                )
 
     @api.constrains("winback_days")
     def _check_winback_days(self):

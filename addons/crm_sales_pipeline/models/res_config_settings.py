@@ -11,3 +11,6 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.contract_expiry_reminder_days", readonly=False
     )
     winback_days = fields.Integer(related="company_id.winback_days", readonly=False)
+    neglected_customer_days = fields.Integer(
+        related="company_id.neglected_customer_days", readonly=False
+    )

@@ -1,3 +1,5 @@
 from . import sale_order_revision_wizard
 from . import sale_order_revision_compare
 from . import sale_order_lost_wizard
+from . import crm_customer_reassign_wizard
+from . import crm_customer_export_wizard

@@ -1,0 +1,166 @@
+from datetime import timedelta
+import io
+
+from odoo import api, fields, models
+from odoo.osv import expression
+
+FOLLOWED_CUSTOMER_TYPES = ("prospect", "customer")
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    is_difficult = fields.Boolean(
+        string="Difficult Customer",
+        tracking=True,
+        help="The salesperson cannot follow this customer alone: it is listed for the "
+        "sales manager with the neglected ones.",
+    )
+    difficult_reason = fields.Char(tracking=True)
+    previous_user_id = fields.Many2one(
+        "res.users",
+        string="Previous Salesperson",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Who followed the customer before the last handover.",
+    )
+    is_neglected = fields.Boolean(
+        compute="_compute_is_neglected",
+        search="_search_is_neglected",
+        help="A prospect or customer without any interaction for the number of days "
+        "set in the sales settings.",
+    )
+
+    @api.depends("last_interaction_date", "customer_type", "parent_id", "create_date")
+    @api.depends_context("company")
+    def _compute_is_neglected(self):
+        neglected = self.filtered_domain(self._get_neglected_domain())
+        for partner in self:
+            partner.is_neglected = partner in neglected
+
+    def _search_is_neglected(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(operator)
+        domain = self._get_neglected_domain()
+        if (operator == "=") == value:
+            return domain
+        # "not" of the date comparisons would drop never-contacted customers
+        return [("id", "not in", self._search(domain))]
+
+    @api.model
+    def _get_neglected_domain(self, company=None):
+        """Followed customers whose last interaction (or, never contacted, whose
+        filing) is older than the company's neglect threshold."""
+        company = company or self.env.company
+        cutoff = fields.Datetime.to_string(
+            fields.Datetime.now() - timedelta(days=company.neglected_customer_days)
+        )
+        return [
+            ("customer_type", "in", FOLLOWED_CUSTOMER_TYPES),
+            ("parent_id", "=", False),
+            "|",
+            ("last_interaction_date", "<", cutoff),
+            "&",
+            ("last_interaction_date", "=", False),
+            ("create_date", "<", cutoff),
+        ]
+
+    @api.model
+    def _get_neglected_or_difficult_domain(self, company=None):
+        company = company or self.env.company
+        return expression.AND(
+            [
+                [("company_id", "in", (company.id, False))],
+                expression.OR(
+                    [
+                        self._get_neglected_domain(company),
+                        [
+                            ("is_difficult", "=", True),
+                            ("customer_type", "in", FOLLOWED_CUSTOMER_TYPES),
+                        ],
+                    ]
+                ),
+            ]
+        )
+
+    # ------------------------------------------------------------
+    # Monthly digest to the sales managers
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_send_neglected_customer_digest(self):
+        """Once a month per company, e-mail the sales managers the neglected and
+        difficult customers, with the list as an Excel file. Running again in the
+        same month sends nothing."""
+        month = fields.Date.context_today(self).strftime("%Y-%m")
+        companies = self.env["res.company"].search(
+            [
+                "|",
+                ("neglected_digest_month", "=", False),
+                ("neglected_digest_month", "!=", month),
+            ]
+        )
+        for company in companies:
+            self.with_company(company)._send_neglected_customer_digest(company)
+            company.neglected_digest_month = month
+
+    def _send_neglected_customer_digest(self, company):
+        managers = self.env.ref("sales_team.group_sale_manager").users.filtered(
+            lambda user: company in user.company_ids and not user.share
+        )
+        partners = self.search(
+            self._get_neglected_or_difficult_domain(company),
+            order="last_interaction_date asc nulls first, id",
+        )
+        if not managers or not partners:
+            return
+        attachment = self._neglected_customer_attachment(company)
+        for lang, recipients in managers.grouped(lambda user: user.lang).items():
+            self.env["mail.mail"].create(
+                self.with_context(lang=lang)._prepare_neglected_digest_mail(
+                    company, partners, recipients, attachment
+                )
+            )
+
+    def _neglected_customer_attachment(self, company):
+        export = self.env["crm.customer.export.wizard"].create(
+            {"domain": repr(self._get_neglected_or_difficult_domain(company))}
+        )
+        output = io.BytesIO()
+        export._write_xlsx(output)
+        return self.env["ir.attachment"].create(
+            {
+                "name": self.env._(
+                    "Neglected customers %(month)s.xlsx",
+                    month=fields.Date.context_today(self).strftime("%Y-%m"),
+                ),
+                "raw": output.getvalue(),
+                "mimetype": "application/vnd.openxmlformats-officedocument"
+                ".spreadsheetml.sheet",
+            }
+        )
+
+    def _prepare_neglected_digest_mail(self, company, partners, recipients, attachment):
+        body = self.env["ir.qweb"]._render(
+            "crm_sales_pipeline.neglected_customer_digest",
+            {
+                "company": company,
+                "partners": partners[:50],
+                "more_count": max(len(partners) - 50, 0),
+                "by_user": partners.grouped("user_id"),
+                "days": company.neglected_customer_days,
+            },
+        )
+        return {
+            "subject": self.env._(
+                "%(company)s: %(count)s neglected or difficult customers",
+                company=company.name,
+                count=len(partners),
+            ),
+            "body_html": body,
+            "email_from": company.email_formatted or self.env.user.email_formatted,
+            "recipient_ids": [fields.Command.set(recipients.partner_id.ids)],
+            "attachment_ids": [fields.Command.link(attachment.id)],
+            "auto_delete": True,
+        }

@@ -9,3 +9,4 @@ from . import ir_actions_report
 from . import res_company
 from . import res_config_settings
 from . import crm_sales_target
+from . import res_partner

@@ -88,6 +88,18 @@ class SaleOrder(models.Model):
         "competitor was.",
     )
 
+    # Which price policy applied: the pricelist, its rules and the discounts granted
+    pricing_summary = fields.Char(
+        string="Price Policy",
+        compute="_compute_pricing_summary",
+        help="The pricelist and pricelist rules that set the prices of this quotation, "
+        "and the discounts granted on its lines.",
+    )
+    discount_granted = fields.Monetary(
+        compute="_compute_pricing_summary",
+        help="Untaxed amount given away by line discounts.",
+    )
+
     _sql_constraints = [
         (
             "revision_number_unique",
@@ -115,6 +127,42 @@ class SaleOrder(models.Model):
                 if order.competitor_price
                 else 0.0
             )
+
+    @api.depends(
+        "pricelist_id",
+        "order_line.pricelist_item_id",
+        "order_line.discount",
+        "order_line.price_unit",
+        "order_line.product_uom_qty",
+    )
+    def _compute_pricing_summary(self):
+        for order in self:
+            lines = order.order_line.filtered(lambda line: not line.display_type)
+            discounted = lines.filtered("discount")
+            order.discount_granted = sum(
+                line.price_unit * line.product_uom_qty * line.discount / 100
+                for line in discounted
+            )
+            parts = []
+            if order.pricelist_id:
+                parts.append(order.pricelist_id.display_name)
+            rules = lines.pricelist_item_id
+            if rules:
+                parts.append(
+                    self.env._(
+                        "rules: %(rules)s",
+                        rules=", ".join(rules.mapped("name")),
+                    )
+                )
+            if discounted:
+                parts.append(
+                    self.env._(
+                        "discount on %(count)s of %(total)s lines",
+                        count=len(discounted),
+                        total=len(lines),
+                    )
+                )
+            order.pricing_summary = " · ".join(parts)
 
     def _compute_send_count(self):
         counts = dict(

@@ -11,3 +11,6 @@ from . import test_lost_quotation
 from . import test_discount_report
 from . import test_winback
 from . import test_sales_target
+from . import test_neglected_customers
+from . import test_pricing_summary
+from . import test_portal_signature

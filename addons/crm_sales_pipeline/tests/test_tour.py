@@ -11,7 +11,15 @@ class TestSalesPipelineTour(HttpCase):
             {"name": "Tour Ocean Freight", "type": "service", "list_price": 2400}
         )
         cls.customer = cls.env["res.partner"].create(
-            {"name": "Tour Seafood Export JSC", "is_company": True}
+            {
+                "name": "Tour Seafood Export JSC",
+                "is_company": True,
+                "email": "sales@tour-seafood.example.com",
+            }
+        )
+        # sending opens the document layout wizard until a layout is chosen
+        cls.env.company.external_report_layout_id = cls.env.ref(
+            "web.external_layout_standard"
         )
         cls.lead = cls.env["crm.lead"].create(
             {
@@ -23,7 +31,7 @@ class TestSalesPipelineTour(HttpCase):
             }
         )
 
-    def test_lead_to_confirmed_revision(self):
+    def test_lead_to_sent_and_confirmed_revision(self):
         self.assertEqual(self.customer.customer_type, "lead")
         self.start_tour(
             f"/odoo/action-crm.crm_lead_all_leads/{self.lead.id}",
@@ -42,4 +50,6 @@ class TestSalesPipelineTour(HttpCase):
         self.assertEqual(revision.order_line.price_unit, 2250)
         self.assertEqual(original.order_line.price_unit, 2400)
         self.assertEqual(original.superseded_by_id, revision)
+        self.assertEqual(revision.send_log_ids.mapped("channel"), ["email"])
+        self.assertEqual(revision.send_log_ids.partner_ids, self.customer)
         self.assertEqual(self.customer.customer_type, "prospect")

@@ -88,8 +88,24 @@ registry.category("web_tour.tours").add("crm_sales_pipeline_tour", {
             run: "click",
         },
         {
-            content: "Confirm the revision",
-            trigger: ".o_statusbar_buttons button[name=action_confirm]:not(.btn-primary)",
+            content: "Send the revision to the customer",
+            trigger: ".o_statusbar_buttons button[name=action_quotation_send]:contains('Send by Email')",
+            run: "click",
+        },
+        {
+            trigger: ".modal button.o_mail_send",
+            run: "click",
+        },
+        {
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Quotation Sent')",
+        },
+        {
+            content: "The sending is counted",
+            trigger: ".oe_stat_button[name=action_open_send_log] .o_stat_value:contains('1')",
+        },
+        {
+            content: "The customer agrees: confirm the revision",
+            trigger: ".o_statusbar_buttons button[name=action_confirm]",
             run: "click",
         },
         {

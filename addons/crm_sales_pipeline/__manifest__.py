@@ -25,6 +25,7 @@
         "views/crm_sales_target_views.xml",
         "views/crm_customer_competitor_product_views.xml",
         "views/res_config_settings_views.xml",
+        "views/crm_lead_weighted_views.xml",
         "report/crm_sales_success_report_views.xml",
         "report/sale_report_views.xml",
         "report/crm_sales_target_report_views.xml",

@@ -48,6 +48,15 @@ class CrmLead(models.Model):
         aggregator="avg",
         digits=(16, 1),
     )
+    prorated_profit = fields.Monetary(
+        string="Weighted Profit",
+        currency_field="company_currency",
+        compute="_compute_prorated_profit",
+        store=True,
+        aggregator="sum",
+        help="Expected profit weighted by the probability, as the prorated revenue "
+        "weights the expected revenue.",
+    )
     competitor_id = fields.Many2one(
         "res.partner",
         index="btree_not_null",
@@ -62,6 +71,13 @@ class CrmLead(models.Model):
                 100.0 * lead.expected_profit / lead.expected_revenue
                 if lead.expected_revenue
                 else 0.0
+            )
+
+    @api.depends("expected_profit", "probability")
+    def _compute_prorated_profit(self):
+        for lead in self:
+            lead.prorated_profit = round(
+                (lead.expected_profit or 0.0) * (lead.probability or 0.0) / 100.0, 2
             )
 
     @api.constrains(

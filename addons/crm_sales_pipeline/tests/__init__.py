@@ -14,3 +14,4 @@ from . import test_sales_target
 from . import test_neglected_customers
 from . import test_pricing_summary
 from . import test_portal_signature
+from . import test_weighted_pipeline

@@ -29,6 +29,7 @@
         "report/crm_sales_success_report_views.xml",
         "report/sale_report_views.xml",
         "report/crm_sales_target_report_views.xml",
+        "report/crm_sales_activity_report_views.xml",
         "views/crm_sales_pipeline_menus.xml",
     ],
     "assets": {

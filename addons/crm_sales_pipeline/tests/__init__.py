@@ -15,3 +15,4 @@ from . import test_neglected_customers
 from . import test_pricing_summary
 from . import test_portal_signature
 from . import test_weighted_pipeline
+from . import test_activity_report

@@ -17,6 +17,7 @@
         "wizards/sale_order_revision_compare_views.xml",
         "wizards/sale_order_lost_wizard_views.xml",
         "wizards/crm_customer_reassign_wizard_views.xml",
+        "wizards/sale_report_export_wizard_views.xml",
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",
         "views/sale_order_views.xml",
@@ -30,6 +31,7 @@
         "report/sale_report_views.xml",
         "report/crm_sales_target_report_views.xml",
         "report/crm_sales_activity_report_views.xml",
+        "report/sale_report_summary_views.xml",
         "views/crm_sales_pipeline_menus.xml",
     ],
     "assets": {

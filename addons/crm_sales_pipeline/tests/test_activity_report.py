@@ -1,9 +1,12 @@
 import datetime
 
+from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo import fields
 from odoo.tests import tagged
+from odoo.tools.safe_eval import datetime as safe_datetime, safe_eval
 
 from .common import SalesPipelineCommon
 
@@ -148,3 +151,54 @@ class TestActivityReport(SalesPipelineCommon):
             {user for user, _week in self._weeks(self.sales_manager)},
             {self.salesman, self.other_salesman},
         )
+
+    def _filter_domain(self, name, today, uid):
+        arch = etree.fromstring(
+            self.env.ref(
+                "crm_sales_pipeline.crm_sales_activity_report_view_search"
+            ).arch
+        )
+        (node,) = arch.xpath(f"//filter[@name='{name}']")
+        return safe_eval(
+            node.get("domain"),
+            {
+                "context_today": lambda: today,
+                "relativedelta": relativedelta,
+                "datetime": safe_datetime,
+                "uid": uid,
+            },
+        )
+
+    def _filtered_dates(self, name, today, user):
+        rows = self.Report.with_user(user).search(
+            self._filter_domain(name, today, user.id)
+            + [("activity_type_id", "in", self.types.ids)]
+        )
+        return sorted(rows.mapped("date"))
+
+    def test_this_week_and_last_week_run_monday_to_sunday(self):
+        week_2 = [datetime.date(2026, 3, day) for day in (9, 10, 11)]
+        week_1 = [datetime.date(2026, 3, 6), datetime.date(2026, 3, 8)]
+        for today in (datetime.date(2026, 3, 9), datetime.date(2026, 3, 15)):
+            with self.subTest(today=today):
+                self.assertEqual(
+                    self._filtered_dates("this_week", today, self.salesman), week_2
+                )
+                self.assertEqual(
+                    self._filtered_dates("last_week", today, self.salesman), week_1
+                )
+
+    def test_my_team_shows_the_team_members_activities(self):
+        self.env["crm.team"].create(
+            {
+                "name": "Report Team",
+                "user_id": self.sales_manager.id,
+                "member_ids": [(6, 0, self.salesman.ids)],
+            }
+        )
+        self.env.flush_all()
+        rows = self.Report.with_user(self.sales_manager).search(
+            self._filter_domain("my_team", None, self.sales_manager.id)
+            + [("activity_type_id", "in", self.types.ids)]
+        )
+        self.assertEqual(rows.user_id, self.salesman)

@@ -4,7 +4,7 @@ import io
 import openpyxl
 
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools.safe_eval import safe_eval
 
 from .common import SalesPipelineCommon
@@ -16,8 +16,7 @@ def _read_sheet(output):
     return [dict(zip(header, line, strict=True)) for line in lines]
 
 
-@tagged("post_install", "-at_install")
-class TestOrderSummary(SalesPipelineCommon):
+class OrderSummaryCommon(SalesPipelineCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -52,6 +51,9 @@ class TestOrderSummary(SalesPipelineCommon):
         cls.env.flush_all()
         cls.partners = cls.customer | cls.buyer
 
+
+@tagged("post_install", "-at_install")
+class TestOrderSummary(OrderSummaryCommon):
     def _totals(self, groupby):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "crm_sales_pipeline.sale_report_action_summary"
@@ -158,3 +160,25 @@ class TestOrderSummary(SalesPipelineCommon):
             sale.date_order = f"2026-03-{day:02d} 05:00:00"
         with self.assertQueryCount(31):
             self.assertEqual(wizard._write_xlsx(io.BytesIO()), 24)
+
+
+@tagged("post_install", "-at_install")
+class TestOrderSummaryDownload(OrderSummaryCommon, HttpCase):
+    def test_salesperson_downloads_his_lines_through_the_export_route(self):
+        wizard = (
+            self.env["sale.report.export.wizard"]
+            .with_user(self.other_salesman)
+            .create({"date_from": "2026-03-01", "date_to": "2026-03-31"})
+        )
+        self.authenticate(self.other_salesman.login, self.other_salesman.login)
+        response = self.url_open(wizard.action_export()["url"])
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Order%20Summary.xlsx", response.headers["Content-Disposition"])
+        lines = _read_sheet(io.BytesIO(response.content))
+        self.assertEqual(
+            [
+                (line["Product"], line["Customer"], line["Qty Ordered"])
+                for line in lines
+            ],
+            [("Test THC", "Pipeline Test Trading", 5)],
+        )

@@ -97,6 +97,21 @@ class TestActivityReport(SalesPipelineCommon):
         self.assertEqual(weeks[self.other_salesman, WEEK_1][:3], [1, 1, 0])
         self.assertNotIn((self.other_salesman, WEEK_2), weeks)
 
+    def test_done_counted_by_the_week_it_was_done(self):
+        done_weeks = dict(
+            self.Report._read_group(
+                [
+                    ("user_id", "=", self.salesman.id),
+                    ("activity_type_id", "in", self.types.ids),
+                    ("state", "=", "done"),
+                ],
+                ["date_done:week"],
+                ["done_count:sum"],
+            )
+        )
+        # the Monday call done on Thursday and the visit done on Wednesday
+        self.assertEqual(done_weeks, {WEEK_1: 1, WEEK_2: 2})
+
     def test_future_activity_is_planned_not_overdue(self):
         domain = [
             ("res_model", "=", "res.partner"),

@@ -145,11 +145,20 @@ class ResPartner(models.Model):
         body = self.env["ir.qweb"]._render(
             "crm_sales_pipeline.neglected_customer_digest",
             {
-                "company": company,
+                "intro": self.env._(
+                    "These customers of %(company)s had no interaction for %(days)s "
+                    "days or more, or are flagged as difficult. The complete list is "
+                    "attached as an Excel file.",
+                    company=company.name,
+                    days=company.neglected_customer_days,
+                ),
                 "partners": partners[:50],
-                "more_count": max(len(partners) - 50, 0),
+                "more": len(partners) > 50
+                and self.env._(
+                    "… and %(count)s more in the attached file.",
+                    count=len(partners) - 50,
+                ),
                 "by_user": partners.grouped("user_id"),
-                "days": company.neglected_customer_days,
             },
         )
         return {

@@ -13,7 +13,7 @@
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "data/neglected_customer_digest_templates.xml",
-        "wizards/sale_order_revision_wizard_views.xml",
+        "wizards/crm_revision_wizard_views.xml",
         "wizards/sale_order_revision_compare_views.xml",
         "wizards/sale_order_lost_wizard_views.xml",
         "wizards/crm_customer_reassign_wizard_views.xml",

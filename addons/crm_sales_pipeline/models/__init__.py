@@ -1,3 +1,4 @@
+from . import crm_revision_mixin
 from . import crm_contract
 from . import crm_customer_competitor_product
 from . import crm_lead

@@ -7,7 +7,7 @@ from .expiry_reminder import remind_before_expiry
 class CrmContract(models.Model):
     _name = "crm.contract"
     _description = "Sales Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "crm.revision.mixin"]
     _order = "date_start desc, id desc"
     _rec_names_search = ["name", "partner_id.name", "partner_id.customer_code"]
     _check_company_auto = True
@@ -88,14 +88,57 @@ class CrmContract(models.Model):
         domain="[('partner_id', 'child_of', partner_id)]",
     )
     expiry_reminder_done = fields.Boolean(readonly=True, copy=False)
+    # Revisions, as on quotations: HD/2026/0001-R1 replaces HD/2026/0001
+    active = fields.Boolean(default=True)
+    revision_root_id = fields.Many2one(
+        "crm.contract",
+        string="Original Contract",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )
+    revision_number = fields.Integer(readonly=True, copy=False)
+    revision_reason = fields.Text(readonly=True, copy=False)
+    previous_revision_id = fields.Many2one(
+        "crm.contract", string="Revised From", readonly=True, copy=False
+    )
+    superseded_by_id = fields.Many2one(
+        "crm.contract", readonly=True, copy=False, index="btree_not_null"
+    )
+    revision_child_ids = fields.One2many(
+        "crm.contract",
+        "revision_root_id",
+        string="Later Revisions",
+        context={"active_test": False},
+    )
+    revision_ids = fields.Many2many(
+        "crm.contract",
+        string="Revisions",
+        compute="_compute_revision_ids",
+        context={"active_test": False},
+        help="Every revision of this contract, the original first.",
+    )
+    revision_count = fields.Integer(compute="_compute_revision_ids")
 
     _sql_constraints = [
+        (
+            "revision_number_unique",
+            "UNIQUE(revision_root_id, revision_number)",
+            "This contract already has a revision with that number.",
+        ),
         (
             "name_company_unique",
             "UNIQUE(name, company_id)",
             "Contract numbers must be unique per company.",
         ),
     ]
+
+    @api.depends(
+        "revision_root_id.revision_child_ids.revision_number",
+        "revision_child_ids.revision_number",
+    )
+    def _compute_revision_ids(self):
+        return super()._compute_revision_ids()
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
@@ -155,6 +198,12 @@ class CrmContract(models.Model):
     def action_reset_to_draft(self):
         self._check_state(("sent", "terminated", "expired"))
         self.state = "draft"
+
+    def _check_revisable_state(self):
+        self._check_state(("draft", "sent"))
+
+    def _revision_list_view(self):
+        return self.env.ref("crm_sales_pipeline.crm_contract_view_list")
 
     def _check_state(self, allowed):
         labels = dict(self._fields["state"]._description_selection(self.env))

@@ -1,19 +1,12 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
 
 from .expiry_reminder import remind_before_expiry
 
-# What may still change on a superseded revision: portal links and the chatter.
-FROZEN_WRITABLE_FIELDS = {
-    "access_token",
-    "message_main_attachment_id",
-    "message_follower_ids",
-}
-
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _name = "sale.order"
+    _inherit = ["sale.order", "crm.revision.mixin"]
 
     # Revisions: the original quotation keeps its name (SO001); each revision is a new
     # order numbered SO001-R1, R2... and the one it replaces is archived, read-only.
@@ -113,11 +106,7 @@ class SaleOrder(models.Model):
         "revision_child_ids.revision_number",
     )
     def _compute_revision_ids(self):
-        for order in self:
-            root = order.revision_root_id or order
-            family = (root | root.revision_child_ids).sorted("revision_number")
-            order.revision_ids = family
-            order.revision_count = len(family)
+        return super()._compute_revision_ids()
 
     @api.depends("competitor_price", "amount_untaxed")
     def _compute_price_gap(self):
@@ -178,8 +167,6 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------
 
     def write(self, vals):
-        if vals.keys() - FROZEN_WRITABLE_FIELDS:
-            self._check_not_superseded()
         if "validity_date" in vals:
             # a new validity date reopens the quotation and its reminder
             vals = {**vals, "validity_expired": False, "expiry_reminder_done": False}
@@ -193,50 +180,9 @@ class SaleOrder(models.Model):
             )
         return super().message_post(**kwargs)
 
-    def _check_not_superseded(self):
-        superseded = self.filtered("superseded_by_id")
-        if superseded:
-            raise UserError(
-                self.env._(
-                    "%(order)s has been superseded by a newer revision and can no "
-                    "longer be changed.",
-                    order=superseded[0].name,
-                )
-            )
-
     # ------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------
-
-    def action_open_revision_wizard(self):
-        self.ensure_one()
-        self._check_can_be_revised()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("New Revision of %(order)s", order=self.name),
-            "res_model": "sale.order.revision.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_order_id": self.id},
-        }
-
-    def action_open_revisions(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Revisions of %(order)s", order=self.name),
-            "res_model": "sale.order",
-            "view_mode": "list,form",
-            "views": [
-                (
-                    self.env.ref("crm_sales_pipeline.sale_order_view_list_revision").id,
-                    "list",
-                ),
-                (False, "form"),
-            ],
-            "domain": [("id", "in", self.revision_ids.ids)],
-            "context": {"active_test": False, "create": False},
-        }
 
     def action_cancel(self):
         """A quotation is cancelled because it was lost: ask why first."""
@@ -286,17 +232,8 @@ class SaleOrder(models.Model):
     # Revisions
     # ------------------------------------------------------------
 
-    def _check_can_be_revised(self):
+    def _check_revisable_state(self):
         for order in self:
-            if order.superseded_by_id:
-                raise UserError(
-                    self.env._(
-                        "%(order)s is an old revision: revise its newest one, "
-                        "%(newest)s.",
-                        order=order.name,
-                        newest=order._newest_revision().name,
-                    )
-                )
             if order.state not in ("draft", "sent"):
                 raise UserError(
                     self.env._(
@@ -306,58 +243,15 @@ class SaleOrder(models.Model):
                     )
                 )
 
-    def _newest_revision(self):
-        self.ensure_one()
-        return self.revision_ids[-1:]
+    def _revision_list_view(self):
+        return self.env.ref("crm_sales_pipeline.sale_order_view_list_revision")
 
-    def _create_revision(self, reason):
-        """Freeze this quotation and return its next revision, a copy numbered after
-        the highest revision of the same original."""
-        self.ensure_one()
-        reason = (reason or "").strip()
-        if not reason:
-            raise UserError(self.env._("Say why the quotation is revised."))
-        root = self.revision_root_id or self
-        # serialise concurrent revisions of one quotation: the second waits here and
-        # then numbers after the first (the unique constraint is the last guard)
-        self.env.cr.execute(
-            SQL("SELECT id FROM sale_order WHERE id = %s FOR UPDATE", root.id)
-        )
-        self.invalidate_recordset(["superseded_by_id", "state"])
-        self._check_can_be_revised()
-        number = self._next_revision_number(root)
-        base_name = root.name
-        revision = self.copy(
-            {
-                "name": f"{base_name}-R{number}",
-                "revision_root_id": root.id,
-                "revision_number": number,
-                "revision_reason": reason,
-                "previous_revision_id": self.id,
-                "client_order_ref": self.client_order_ref,
-                "opportunity_id": self.opportunity_id.id,
-            }
-        )
-        self.write({"superseded_by_id": revision.id, "active": False})
-        self.message_post(
-            body=self.env._(
-                "Superseded by %(revision)s: %(reason)s",
-                revision=revision._get_html_link(),
-                reason=reason,
-            )
-        )
-        revision.message_post(
-            body=self.env._(
-                "Revision of %(order)s: %(reason)s",
-                order=self._get_html_link(),
-                reason=reason,
-            )
-        )
-        return revision
-
-    def _next_revision_number(self, root):
-        root.invalidate_recordset(["revision_child_ids"])
-        return max(root.revision_child_ids.mapped("revision_number"), default=0) + 1
+    def _prepare_revision_values(self, root, number, reason):
+        return {
+            **super()._prepare_revision_values(root, number, reason),
+            "client_order_ref": self.client_order_ref,
+            "opportunity_id": self.opportunity_id.id,
+        }
 
     # ------------------------------------------------------------
     # Sending and expiry

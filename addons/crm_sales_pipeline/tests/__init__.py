@@ -17,3 +17,4 @@ from . import test_portal_signature
 from . import test_weighted_pipeline
 from . import test_activity_report
 from . import test_order_summary
+from . import test_contract_revision

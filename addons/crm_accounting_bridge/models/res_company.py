@@ -1,7 +1,11 @@
+import itertools
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 RECEIVABLE_REMINDER_MAX_DAYS = 60
+# Bucket keys are "b0" (not due) to "b9": at most nine limits keep them sortable.
+AGING_MAX_LIMITS = 9
 
 
 class ResCompany(models.Model):
@@ -34,6 +38,36 @@ class ResCompany(models.Model):
         help="Every day, email each customer the list of its overdue invoices, "
         "unless it was emailed about them recently.",
     )
+    # Receivable aging
+    aging_bucket_limits = fields.Char(
+        string="Aging Buckets (Days Overdue)",
+        default="30,60,90",
+        required=True,
+        help="Upper limits of the aging buckets in days overdue, separated by commas: "
+        "30,60,90 gives Not Due, 1-30, 31-60, 61-90 and Over 90.",
+    )
+    aging_report_user_ids = fields.Many2many(
+        "res.users",
+        "res_company_aging_report_user_rel",
+        "company_id",
+        "user_id",
+        string="Aging Report Recipients",
+        domain=lambda self: [
+            ("share", "=", False),
+            ("groups_id", "in", self.env.ref("account.group_account_invoice").ids),
+        ],
+        help="Accountants emailed the receivable aging (Excel) at the start of every "
+        "month.",
+    )
+    aging_report_sent_date = fields.Date(
+        readonly=True,
+        help="Last day the aging report was emailed: it is sent once a month.",
+    )
+
+    @api.constrains("aging_bucket_limits")
+    def _check_aging_bucket_limits(self):
+        for company in self:
+            company._get_aging_bucket_limits()
 
     @api.constrains("receivable_reminder_days")
     def _check_receivable_reminder_days(self):
@@ -51,3 +85,29 @@ class ResCompany(models.Model):
                         max=RECEIVABLE_REMINDER_MAX_DAYS,
                     )
                 )
+
+    def _get_aging_bucket_limits(self):
+        """The bucket limits as a list of days, e.g. [30, 60, 90]; a translated
+        error when they are not positive whole numbers in increasing order."""
+        self.ensure_one()
+        error = ValidationError(
+            self.env._(
+                "The aging buckets of %(company)s must be at most %(max)s whole "
+                "numbers of days, positive, in increasing order and separated by "
+                "commas (e.g. 30,60,90), not %(limits)s.",
+                company=self.name,
+                max=AGING_MAX_LIMITS,
+                limits=self.aging_bucket_limits,
+            )
+        )
+        try:
+            limits = [int(part) for part in (self.aging_bucket_limits or "").split(",")]
+        except ValueError:
+            raise error from None
+        if (
+            not 0 < len(limits) <= AGING_MAX_LIMITS
+            or limits[0] <= 0
+            or any(low >= high for low, high in itertools.pairwise(limits))
+        ):
+            raise error
+        return limits

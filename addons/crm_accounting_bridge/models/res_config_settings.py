@@ -13,3 +13,9 @@ class ResConfigSettings(models.TransientModel):
     receivable_overdue_notice = fields.Boolean(
         related="company_id.receivable_overdue_notice", readonly=False
     )
+    aging_bucket_limits = fields.Char(
+        related="company_id.aging_bucket_limits", readonly=False
+    )
+    aging_report_user_ids = fields.Many2many(
+        related="company_id.aging_report_user_ids", readonly=False
+    )

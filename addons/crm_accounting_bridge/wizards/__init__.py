@@ -1,1 +1,2 @@
 from . import crm_credit_exception_wizard
+from . import crm_receivable_aging_wizard

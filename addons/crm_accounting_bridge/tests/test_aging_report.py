@@ -5,7 +5,7 @@ import openpyxl
 
 from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.crm_accounting_bridge.wizards import crm_receivable_aging_wizard
 from odoo.addons.mail.tests.common import mail_new_test_user
@@ -386,3 +386,19 @@ class TestAgingReport(CrmAccountingCommon):
         self.env["crm.receivable.aging.wizard"].sudo()._cron_send_aging_report()
         self.assertFalse(self._aging_mails())
         self.assertFalse(self.company.aging_report_sent_date)
+
+
+@tagged("post_install", "-at_install")
+class TestAgingDownload(HttpCase):
+    def test_download_through_the_export_route(self):
+        self.authenticate("admin", "admin")
+        admin = self.env.ref("base.user_admin")
+        wizard = self.env["crm.receivable.aging.wizard"].with_user(admin).create({})
+        action = wizard.action_export()
+        response = self.url_open(action["url"])
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(
+            "Receivable%20Aging.xlsx", response.headers["Content-Disposition"]
+        )
+        header = read_sheet(io.BytesIO(response.content))[0]
+        self.assertEqual(header[:2], ["Customer Code", "Customer"])

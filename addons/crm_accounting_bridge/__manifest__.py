@@ -20,6 +20,9 @@
         "report/crm_receivable_aging_report_views.xml",
         "views/crm_accounting_bridge_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["crm_accounting_bridge/static/tests/tours/*.js"],
+    },
     "demo": ["demo/account_move_demo.xml"],
     "uninstall_hook": "uninstall_hook",
 }

@@ -5,4 +5,5 @@ from . import test_debt_panel
 from . import test_receivable_reminders
 from . import test_sales_figures
 from . import test_timeline
+from . import test_tour
 from . import test_translations

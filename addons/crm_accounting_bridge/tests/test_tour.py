@@ -1,0 +1,56 @@
+from odoo import Command, fields
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestAccountingBridgeTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        company = cls.env.ref("base.main_company")
+        company.account_use_credit_limit = True
+        company.crm_credit_control = "block"
+        today = fields.Date.context_today(cls.env["res.partner"])
+        cls.customer = cls.env["res.partner"].create(
+            {
+                "name": "Tour Logistics JSC",
+                "is_company": True,
+                "customer_type": "customer",
+                "credit_limit": 1000.0,
+            }
+        )
+        invoice = cls.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": cls.customer.id,
+                "invoice_date": fields.Date.subtract(today, days=50),
+                "invoice_date_due": fields.Date.subtract(today, days=20),
+                "invoice_line_ids": [
+                    Command.create(
+                        {"name": "Sea freight", "price_unit": 1500.0, "tax_ids": []}
+                    )
+                ],
+            }
+        )
+        invoice.action_post()
+        product = cls.env["product.product"].create(
+            {"name": "Tour Trucking", "type": "service", "list_price": 300.0}
+        )
+        cls.order = cls.env["sale.order"].create(
+            {
+                "partner_id": cls.customer.id,
+                "order_line": [
+                    Command.create(
+                        {"product_id": product.id, "price_unit": 300.0, "tax_id": []}
+                    )
+                ],
+            }
+        )
+
+    def test_overdue_customer_order_is_blocked(self):
+        self.start_tour(
+            f"/odoo/action-crm_customer.res_partner_action_customer/{self.customer.id}",
+            "crm_accounting_bridge_tour",
+            login="admin",
+        )
+        self.assertEqual(self.order.state, "draft")

@@ -44,3 +44,28 @@ class TestTranslations(TransactionCase):
             company.with_context(lang="vi_VN").receivable_reminder_days = 61
         with self.assertRaisesRegex(ValidationError, "必须在 0 到 60 之间"):
             company.with_context(lang="zh_CN").receivable_reminder_days = -1
+
+    def test_aging_headers_in_the_user_language_and_english(self):
+        wizard = self.env["crm.receivable.aging.wizard"].create({})
+        headers = {
+            lang: wizard.with_context(lang=lang)._get_bilingual_headers()
+            for lang in ("en_US", "vi_VN", "zh_CN")
+        }
+        self.assertEqual(headers["en_US"][1], "Customer")
+        self.assertEqual(headers["en_US"][4], "Not Due")
+        self.assertEqual(headers["vi_VN"][1], "Khách hàng / Customer")
+        self.assertEqual(headers["vi_VN"][4], "Chưa đến hạn / Not Due")
+        self.assertEqual(headers["vi_VN"][8], "Trên 90 / Over 90")
+        self.assertEqual(headers["zh_CN"][1], "客户 / Customer")
+        self.assertEqual(headers["zh_CN"][8], "超过 90 / Over 90")
+        self.assertEqual(
+            wizard.with_context(lang="vi_VN")._get_subtotal_label("VND"),
+            "Cộng VND / Subtotal VND",
+        )
+
+    def test_aging_buckets_error_is_translated(self):
+        company = self.env.company
+        with self.assertRaisesRegex(ValidationError, "tăng dần"):
+            company.with_context(lang="vi_VN").aging_bucket_limits = "60,30"
+        with self.assertRaisesRegex(ValidationError, "递增顺序"):
+            company.with_context(lang="zh_CN").aging_bucket_limits = "0"

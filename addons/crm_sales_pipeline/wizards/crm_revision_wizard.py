@@ -6,8 +6,10 @@ class CrmRevisionWizard(models.TransientModel):
     _name = "crm.revision.wizard"
     _description = "New Revision"
 
-    res_model = fields.Char(required=True)
-    res_id = fields.Many2oneReference(model_field="res_model", required=True)
+    res_model = fields.Char(string="Document Model", required=True)
+    res_id = fields.Many2oneReference(
+        string="Document ID", model_field="res_model", required=True
+    )
     res_name = fields.Char(string="Document", compute="_compute_res_name")
     reason = fields.Text(
         required=True,

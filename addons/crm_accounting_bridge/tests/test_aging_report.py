@@ -325,28 +325,33 @@ class TestAgingReport(CrmAccountingCommon):
 
     def test_xlsx_streams_customers_in_batches(self):
         """Queries depend on the number of batches of customers, not on the number
-        of open items: 7 customers in batches of 3 cost the same with 2 or 4 items
+        of open items: 7 customers in batches of 3 cost the same with 4 or 6 items
         each."""
         customers = self.env["res.partner"].create(
             [{"name": f"Khách hàng {n}", "is_company": True} for n in range(7)]
         )
         wizard = self._wizard()
-        for items in (1, 2):
+        query_counts = []
+        for items in (1, 2, 3):
             for customer in customers:
                 self._invoice(customer, 10.0, self._days_ago(5))
                 self._invoice(customer, 5.0, self._days_ago(50), self._days_ago(40))
+            self.env.flush_all()
             self.env.invalidate_all()
-            with (
-                patch.object(crm_receivable_aging_wizard, "BATCH_SIZE", 3),
-                self.assertQueryCount(40),
-            ):
+            with patch.object(crm_receivable_aging_wizard, "BATCH_SIZE", 3):
+                queries_before = self.env.cr.sql_log_count
                 customer_rows, lines = self._export(wizard)
+                query_counts.append(self.env.cr.sql_log_count - queries_before)
             self.assertEqual(customer_rows, 7)
             self.assertEqual(
                 lines[-1][1:],
                 ["Subtotal USD", None, "USD", 0, 70 * items, 35 * items, 0, 0]
                 + [105 * items],
             )
+        # once caches are warm (first run), the same whatever the number of items;
+        # the ceiling leaves room for the fields other modules add to customers
+        self.assertEqual(query_counts[1], query_counts[2])
+        self.assertLessEqual(query_counts[1], 30)
 
     # ------------------------------------------------------------
     # Scheduled email

@@ -53,4 +53,9 @@ class TestAccountingBridgeTour(HttpCase):
             "crm_accounting_bridge_tour",
             login="admin",
         )
+        self.start_tour(
+            f"/odoo/action-sale.action_quotations_with_onboarding/{self.order.id}",
+            "crm_accounting_bridge_order_tour",
+            login="admin",
+        )
         self.assertEqual(self.order.state, "draft")

@@ -1,24 +1,12 @@
-import datetime
-
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
 class CrmCustomerInteractionExportWizard(models.TransientModel):
     _name = "crm.customer.interaction.export.wizard"
-    _inherit = "crm.customer.xlsx.export"
+    _inherit = "crm.customer.period.export"
     _description = "Export the Interaction Log to Excel"
 
-    date_from = fields.Date(
-        string="From",
-        required=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1),
-    )
-    date_to = fields.Date(
-        string="To", required=True, default=lambda self: fields.Date.context_today(self)
-    )
     user_ids = fields.Many2many(
         "res.users",
         relation="crm_customer_interaction_export_user_rel",
@@ -59,20 +47,12 @@ class CrmCustomerInteractionExportWizard(models.TransientModel):
 
     def _export_domain(self):
         """Interactions starting within the period, in the user's time zone."""
-        domain = [
-            ("date_start", ">=", self._utc(self.date_from)),
-            ("date_start", "<", self._utc(self.date_to + datetime.timedelta(days=1))),
-        ]
+        domain = self._period_domain("date_start")
         if self.user_ids:
             domain.append(("user_id", "in", self.user_ids.ids))
         if self.type_ids:
             domain.append(("type_id", "in", self.type_ids.ids))
         return domain
-
-    def _utc(self, day):
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
-        local = tz.localize(datetime.datetime.combine(day, datetime.time.min))
-        return local.astimezone(pytz.utc).replace(tzinfo=None)
 
     def _export_title(self):
         return self.env._("Interactions")

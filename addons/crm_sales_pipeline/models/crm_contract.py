@@ -89,7 +89,6 @@ class CrmContract(models.Model):
     )
     expiry_reminder_done = fields.Boolean(readonly=True, copy=False)
     # Revisions, as on quotations: HD/2026/0001-R1 replaces HD/2026/0001
-    active = fields.Boolean(default=True)
     revision_root_id = fields.Many2one(
         "crm.contract",
         string="Original Contract",
@@ -97,8 +96,6 @@ class CrmContract(models.Model):
         copy=False,
         index="btree_not_null",
     )
-    revision_number = fields.Integer(readonly=True, copy=False)
-    revision_reason = fields.Text(readonly=True, copy=False)
     previous_revision_id = fields.Many2one(
         "crm.contract", string="Revised From", readonly=True, copy=False
     )
@@ -118,7 +115,6 @@ class CrmContract(models.Model):
         context={"active_test": False},
         help="Every revision of this contract, the original first.",
     )
-    revision_count = fields.Integer(compute="_compute_revision_ids")
 
     _sql_constraints = [
         (

@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -13,14 +13,19 @@ FROZEN_WRITABLE_FIELDS = {
 class CrmRevisionMixin(models.AbstractModel):
     """Documents revised by copies: the original keeps its name (SO001); each
     revision is a new record named SO001-R1, R2... and the one it replaces is
-    archived and read-only. The inheriting model declares ``active``,
-    ``revision_root_id``, ``revision_number``, ``revision_reason``,
-    ``previous_revision_id``, ``superseded_by_id``, ``revision_child_ids`` and
-    ``revision_ids`` on itself (see ``sale.order``), and says which records may be
-    revised in ``_check_revisable_state``."""
+    archived and read-only. The inheriting model declares the relational fields,
+    whose comodel is itself (``revision_root_id``, ``previous_revision_id``,
+    ``superseded_by_id``, ``revision_child_ids``, ``revision_ids``; see
+    ``sale.order``), and says which records may be revised in
+    ``_check_revisable_state``."""
 
     _name = "crm.revision.mixin"
     _description = "Revised Document"
+
+    active = fields.Boolean(default=True)
+    revision_number = fields.Integer(readonly=True, copy=False)
+    revision_reason = fields.Text(readonly=True, copy=False)
+    revision_count = fields.Integer(compute="_compute_revision_ids")
 
     def _compute_revision_ids(self):
         for record in self:

@@ -10,7 +10,6 @@ class SaleOrder(models.Model):
 
     # Revisions: the original quotation keeps its name (SO001); each revision is a new
     # order numbered SO001-R1, R2... and the one it replaces is archived, read-only.
-    active = fields.Boolean(default=True)
     revision_root_id = fields.Many2one(
         "sale.order",
         string="Original Quotation",
@@ -18,8 +17,6 @@ class SaleOrder(models.Model):
         copy=False,
         index="btree_not_null",
     )
-    revision_number = fields.Integer(readonly=True, copy=False)
-    revision_reason = fields.Text(readonly=True, copy=False)
     previous_revision_id = fields.Many2one(
         "sale.order", string="Revised From", readonly=True, copy=False
     )
@@ -42,7 +39,6 @@ class SaleOrder(models.Model):
         context={"active_test": False},
         help="Every revision of this quotation, the original first.",
     )
-    revision_count = fields.Integer(compute="_compute_revision_ids")
 
     # Sending and expiry
     send_log_ids = fields.One2many("sale.order.send.log", "order_id", string="Sendings")

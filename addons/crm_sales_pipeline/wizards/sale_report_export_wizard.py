@@ -1,7 +1,3 @@
-import datetime
-
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
@@ -12,17 +8,9 @@ class SaleReportExportWizard(models.TransientModel):
     to an xlsx file; the sales analysis' record rules decide which lines a user gets."""
 
     _name = "sale.report.export.wizard"
-    _inherit = "crm.customer.xlsx.export"
+    _inherit = "crm.customer.period.export"
     _description = "Export the Order Summary to Excel"
 
-    date_from = fields.Date(
-        string="From",
-        required=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1),
-    )
-    date_to = fields.Date(
-        string="To", required=True, default=lambda self: fields.Date.context_today(self)
-    )
     group_by = fields.Selection(
         selection=[("product", "Product"), ("customer", "Customer")],
         required=True,
@@ -70,17 +58,11 @@ class SaleReportExportWizard(models.TransientModel):
         """Confirmed orders dated within the period, in the user's time zone."""
         domain = [
             ("state", "=", "sale"),
-            ("date", ">=", self._utc(self.date_from)),
-            ("date", "<", self._utc(self.date_to + datetime.timedelta(days=1))),
+            *self._period_domain("date"),
         ]
         if self.user_id:
             domain.append(("user_id", "=", self.user_id.id))
         return domain
-
-    def _utc(self, day):
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
-        local = tz.localize(datetime.datetime.combine(day, datetime.time.min))
-        return local.astimezone(pytz.utc).replace(tzinfo=None)
 
     def _export_title(self):
         return self.env._("Order Summary")

@@ -1,0 +1,417 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import (
+    DEFAULT_VOLUME_FACTORS,
+    FREIGHT_MODES,
+    air_freight,
+    chargeable_weight,
+    revenue_tons,
+)
+
+FREIGHT_CHARGE_XMLIDS = {
+    "sea_fcl": "crm_freight_pricing.freight_charge_type_of",
+    "sea_lcl": "crm_freight_pricing.freight_charge_type_of",
+    "air": "crm_freight_pricing.freight_charge_type_af",
+    "truck": "crm_freight_pricing.freight_charge_type_trk",
+}
+
+
+class FreightRate(models.Model):
+    _name = "freight.rate"
+    _description = "Buy Rate"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_from desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", required=True, copy=False, readonly=True, default="/"
+    )
+    carrier_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("is_carrier", "=", True)],
+        check_company=True,
+        help="Shipping line, airline, co-loader or trucking company selling this rate.",
+    )
+    freight_mode = fields.Selection(
+        FREIGHT_MODES, string="Mode", required=True, default="sea_fcl", tracking=True
+    )
+    # lane
+    origin_id = fields.Many2one("freight.location", required=True, tracking=True)
+    destination_id = fields.Many2one("freight.location", required=True, tracking=True)
+    via_id = fields.Many2one(
+        "freight.location", help="Transshipment port or airport, if any."
+    )
+    # validity and terms
+    date_from = fields.Date(string="Valid From", required=True, tracking=True)
+    date_to = fields.Date(string="Valid To", required=True, tracking=True)
+    currency_id = fields.Many2one(
+        "res.currency", required=True, default=lambda self: self.env.company.currency_id
+    )
+    transit_days = fields.Integer(string="Transit Time (days)")
+    free_days = fields.Integer(
+        string="Free Time (days)", help="Days free of demurrage and detention."
+    )
+    remarks = fields.Text()
+    state = fields.Selection(
+        [("draft", "Draft"), ("active", "Active"), ("expired", "Expired")],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Pricing Owner",
+        default=lambda self: self.env.user,
+        tracking=True,
+        index=True,
+        help="The pricing team member who keeps this rate up to date.",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    # pricing rules
+    freight_charge_type_id = fields.Many2one(
+        "freight.charge.type",
+        string="Freight Charge",
+        compute="_compute_freight_charge_type_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        help="The charge the lines' prices are quoted as: ocean or air freight, "
+        "trucking.",
+    )
+    minimum_amount = fields.Monetary(
+        string="Minimum Charge",
+        help="Air: rate class M. Sea LCL: the minimum freight, whatever the W/M.",
+    )
+    volume_factor = fields.Float(
+        string="Kg per m³",
+        compute="_compute_volume_factor",
+        store=True,
+        readonly=False,
+        precompute=True,
+        digits=(16, 3),
+        help="Volume weight factor: air 166.667 (L x W x H cm / 6000), LCL 1000, "
+        "road 333. Change it when this carrier's tariff says otherwise.",
+    )
+    line_ids = fields.One2many(
+        "freight.rate.line", "rate_id", string="Prices", copy=True
+    )
+    surcharge_ids = fields.One2many(
+        "freight.rate.surcharge", "rate_id", string="Surcharges", copy=True
+    )
+
+    _sql_constraints = [
+        (
+            "days_positive",
+            "CHECK (transit_days >= 0 AND free_days >= 0)",
+            "Transit and free time cannot be negative.",
+        ),
+        (
+            "minimum_positive",
+            "CHECK (minimum_amount >= 0)",
+            "The minimum charge cannot be negative.",
+        ),
+        (
+            "factor_positive",
+            "CHECK (volume_factor >= 0)",
+            "The volume factor cannot be negative.",
+        ),
+    ]
+
+    @api.depends("freight_mode")
+    def _compute_freight_charge_type_id(self):
+        for rate in self:
+            rate.freight_charge_type_id = self.env.ref(
+                FREIGHT_CHARGE_XMLIDS[rate.freight_mode], raise_if_not_found=False
+            )
+
+    @api.depends("freight_mode")
+    def _compute_volume_factor(self):
+        for rate in self:
+            rate.volume_factor = DEFAULT_VOLUME_FACTORS[rate.freight_mode]
+
+    @api.depends("name", "carrier_id", "origin_id", "destination_id")
+    def _compute_display_name(self):
+        for rate in self:
+            rate.display_name = (
+                f"{rate.name} {rate.carrier_id.name or ''} "
+                f"{rate.origin_id.code or rate.origin_id.iata_code or ''}"
+                f"-{rate.destination_id.code or rate.destination_id.iata_code or ''}"
+            )
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for rate in self:
+            if rate.date_to < rate.date_from:
+                raise ValidationError(
+                    self.env._(
+                        "Rate %(rate)s ends (%(date_to)s) before it starts "
+                        "(%(date_from)s).",
+                        rate=rate.name,
+                        date_to=rate.date_to,
+                        date_from=rate.date_from,
+                    )
+                )
+
+    @api.constrains("origin_id", "destination_id", "via_id")
+    def _check_lane(self):
+        for rate in self:
+            if rate.origin_id == rate.destination_id:
+                raise ValidationError(
+                    self.env._("Origin and destination of a rate must differ.")
+                )
+            if rate.via_id in rate.origin_id | rate.destination_id:
+                raise ValidationError(
+                    self.env._("The via port must differ from origin and destination.")
+                )
+
+    @api.constrains(
+        "state",
+        "date_from",
+        "date_to",
+        "carrier_id",
+        "freight_mode",
+        "origin_id",
+        "destination_id",
+        "via_id",
+        "company_id",
+        "line_ids",
+    )
+    def _check_no_overlap(self):
+        for rate in self.filtered(lambda rate: rate.state == "active"):
+            conflict = rate._find_overlapping_rates()[:1]
+            if conflict:
+                raise ValidationError(
+                    self.env._(
+                        "%(rate)s overlaps %(other)s (valid %(date_from)s to "
+                        "%(date_to)s): one carrier cannot have two active rates for "
+                        "the same lane, mode and equipment at the same time. Shorten "
+                        "or expire one of them.",
+                        rate=rate.display_name,
+                        other=conflict.display_name,
+                        date_from=conflict.date_from,
+                        date_to=conflict.date_to,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("freight.rate") or "/"
+                )
+        return super().create(vals_list)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_active(self):
+        if any(rate.state == "active" for rate in self):
+            raise UserError(
+                self.env._("Active rates cannot be deleted: expire them instead.")
+            )
+
+    def action_activate(self):
+        for rate in self:
+            if not rate.line_ids:
+                raise UserError(
+                    self.env._(
+                        "Rate %(rate)s has no prices yet.", rate=rate.display_name
+                    )
+                )
+            if rate.date_to < fields.Date.context_today(rate):
+                raise UserError(
+                    self.env._(
+                        "Rate %(rate)s ended on %(date)s: it cannot be activated.",
+                        rate=rate.display_name,
+                        date=rate.date_to,
+                    )
+                )
+        self.write({"state": "active"})
+
+    def action_expire(self):
+        self.write({"state": "expired"})
+
+    def action_reset_to_draft(self):
+        self.write({"state": "draft"})
+
+    def action_new_version(self):
+        """Copy to a draft starting the day after this one ends, for the next period."""
+        self.ensure_one()
+        new_rate = self.copy(
+            {
+                "date_from": fields.Date.add(self.date_to, days=1),
+                "date_to": fields.Date.add(
+                    self.date_to, days=1 + (self.date_to - self.date_from).days
+                ),
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "freight.rate",
+            "res_id": new_rate.id,
+            "view_mode": "form",
+        }
+
+    def _overlap_domain(self):
+        return [
+            ("id", "!=", self.id),
+            ("state", "=", "active"),
+            ("company_id", "=", self.company_id.id),
+            ("carrier_id", "=", self.carrier_id.id),
+            ("freight_mode", "=", self.freight_mode),
+            ("origin_id", "=", self.origin_id.id),
+            ("destination_id", "=", self.destination_id.id),
+            ("via_id", "=", self.via_id.id),
+            ("date_from", "<=", self.date_to),
+            ("date_to", ">=", self.date_from),
+        ]
+
+    def _find_overlapping_rates(self):
+        """Active rates of this carrier, lane and mode sharing equipment and days."""
+        self.ensure_one()
+        candidates = self.search(self._overlap_domain())
+        equipment = set(self.line_ids.mapped(lambda line: line._equipment_key()))
+        return candidates.filtered(
+            lambda other: (
+                equipment
+                & set(other.line_ids.mapped(lambda line: line._equipment_key()))
+            )
+        )
+
+    def _get_volume_factor(self):
+        self.ensure_one()
+        return self.volume_factor or DEFAULT_VOLUME_FACTORS[self.freight_mode]
+
+    # ------------------------------------------------------------
+    # PRICING
+    # ------------------------------------------------------------
+
+    def _price_shipment(self, shipment, lines):
+        """Buy charges of this rate for ``shipment`` (a freight.shipment.mixin record),
+        from its price ``lines`` found by the search: a list of dicts in the charges'
+        own currencies, or an empty list when this rate cannot carry the shipment."""
+        self.ensure_one()
+        charges = self._price_freight(shipment, lines)
+        if not charges:
+            return []
+        freight_amount = sum(
+            charge["quantity"] * charge["unit_price"] for charge in charges
+        )
+        for surcharge in self.surcharge_ids:
+            quantity = self._surcharge_quantity(surcharge, shipment)
+            if not quantity:
+                continue
+            if surcharge.basis == "percent":
+                unit_price = self.currency_id.round(
+                    freight_amount * surcharge.amount / 100
+                )
+                currency = self.currency_id
+            else:
+                unit_price, currency = surcharge.amount, surcharge.currency_id
+            charges.append(
+                {
+                    "charge_type": surcharge.charge_type_id,
+                    "name": surcharge.charge_type_id.display_name,
+                    "quantity": quantity,
+                    "unit_price": unit_price,
+                    "currency": currency,
+                    "is_freight": False,
+                }
+            )
+        return charges
+
+    def _price_freight(self, shipment, lines):
+        """The freight charges proper: one per container type for FCL, else one."""
+        charge_type = self.freight_charge_type_id
+        name = charge_type.display_name
+
+        def charge(quantity, unit_price, label=None):
+            return {
+                "charge_type": charge_type,
+                "name": f"{name} {label}" if label else name,
+                "quantity": quantity,
+                "unit_price": unit_price,
+                "currency": self.currency_id,
+                "is_freight": True,
+            }
+
+        if self.freight_mode == "sea_fcl":
+            prices = {line.container_type_id: line.price for line in lines}
+            containers = shipment._get_container_quantities()
+            if not containers or any(ctype not in prices for ctype in containers):
+                return []
+            return [
+                charge(quantity, prices[ctype], ctype.name)
+                for ctype, quantity in containers.items()
+            ]
+        if self.freight_mode == "truck":
+            line = lines.filtered(
+                lambda line: line.vehicle_type_id == shipment.vehicle_type_id
+            )
+            if not line:
+                return []
+            return [
+                charge(shipment.trip_count or 1, line.price, line.vehicle_type_id.name)
+            ]
+        minimum_label = self.env._("(minimum)")
+        if self.freight_mode == "sea_lcl":
+            quantity = revenue_tons(
+                shipment.gross_weight, shipment.cargo_volume, self._get_volume_factor()
+            )
+            unit_price = lines[:1].price
+            if unit_price * quantity < self.minimum_amount:
+                return [charge(1, self.minimum_amount, minimum_label)]
+            return [charge(quantity, unit_price, "W/M")]
+        weight = chargeable_weight(
+            shipment.gross_weight, shipment.cargo_volume, self._get_volume_factor()
+        )
+        result = air_freight(
+            weight,
+            [(line.weight_break, line.price) for line in lines],
+            self.minimum_amount,
+        )
+        if not result:
+            return []
+        amount, threshold, billed_weight = result
+        if threshold is None:
+            return [charge(1, amount, minimum_label)]
+        return [
+            charge(
+                billed_weight,
+                amount / billed_weight,
+                f"+{threshold:g}" if threshold else "N",
+            )
+        ]
+
+    def _surcharge_quantity(self, surcharge, shipment):
+        basis = surcharge.basis
+        mode = self.freight_mode
+        if basis == "container":
+            if mode != "sea_fcl":
+                return 1
+            return sum(
+                quantity
+                for ctype, quantity in shipment._get_container_quantities().items()
+                if not surcharge.container_type_id
+                or ctype == surcharge.container_type_id
+            )
+        if basis == "kg":
+            if mode == "air":
+                return chargeable_weight(
+                    shipment.gross_weight,
+                    shipment.cargo_volume,
+                    self._get_volume_factor(),
+                )
+            return shipment.gross_weight
+        if basis == "wm":
+            return revenue_tons(shipment.gross_weight, shipment.cargo_volume)
+        if basis == "trip":
+            return shipment.trip_count or 1
+        return 1

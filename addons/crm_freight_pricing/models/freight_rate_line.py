@@ -1,0 +1,164 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import SQL, create_index
+
+
+class FreightRateLine(models.Model):
+    """One buy price of a rate card: per container type (FCL), per W/M (LCL), per kg
+    from a weight break (air) or per trip of a truck type (trucking).
+
+    The card's lane, validity and state are stored here too, so that a rate search is
+    one indexed query over lines, and so the database itself refuses overlaps."""
+
+    _name = "freight.rate.line"
+    _description = "Buy Rate Price"
+    _order = "rate_id, container_type_id, vehicle_type_id, weight_break"
+
+    rate_id = fields.Many2one(
+        "freight.rate", required=True, ondelete="cascade", index=True
+    )
+    container_type_id = fields.Many2one("freight.container.type", ondelete="restrict")
+    vehicle_type_id = fields.Many2one(
+        "freight.vehicle.type", string="Truck Type", ondelete="restrict"
+    )
+    weight_break = fields.Float(
+        string="From (kg)",
+        default=0.0,
+        help="Air: the quantity break this price applies from; 0 is rate class N "
+        "(normal, under 45 kg), then 45, 100, 300, 500, 1000.",
+    )
+    price = fields.Monetary(
+        string="Buy Price",
+        required=True,
+        groups="crm_freight_pricing.group_freight_cost",
+        help="Per container (FCL), per W/M (LCL), per kg (air) or per trip (trucking).",
+    )
+    currency_id = fields.Many2one(related="rate_id.currency_id")
+    # the card's fields, stored for the search index and the exclusion constraint
+    carrier_id = fields.Many2one(related="rate_id.carrier_id", store=True)
+    freight_mode = fields.Selection(related="rate_id.freight_mode", store=True)
+    origin_id = fields.Many2one(related="rate_id.origin_id", store=True)
+    destination_id = fields.Many2one(related="rate_id.destination_id", store=True)
+    via_id = fields.Many2one(related="rate_id.via_id", store=True)
+    date_from = fields.Date(related="rate_id.date_from", store=True)
+    date_to = fields.Date(related="rate_id.date_to", store=True)
+    state = fields.Selection(related="rate_id.state", store=True)
+    company_id = fields.Many2one(related="rate_id.company_id", store=True)
+
+    _sql_constraints = [
+        ("price_positive", "CHECK (price >= 0)", "A buy price cannot be negative."),
+        (
+            "weight_break_positive",
+            "CHECK (weight_break >= 0)",
+            "A weight break cannot be negative.",
+        ),
+        (
+            "active_rates_no_overlap",
+            (
+                "EXCLUDE USING gist (company_id WITH =, carrier_id WITH =, "
+                "freight_mode WITH =, origin_id WITH =, destination_id WITH =, "
+                "COALESCE(via_id, 0) WITH =, COALESCE(container_type_id, 0) WITH =, "
+                "COALESCE(vehicle_type_id, 0) WITH =, weight_break WITH =, "
+                "daterange(date_from, date_to, '[]') WITH &&) WHERE (state = 'active')"
+            ),
+            (
+                "One carrier cannot have two active rates for the same lane, mode and "
+                "equipment at the same time."
+            ),
+        ),
+    ]
+
+    def init(self):
+        # the rate search: lane and mode first, then the shipment date within validity
+        create_index(
+            self.env.cr,
+            "freight_rate_line_search_index",
+            self._table,
+            ["origin_id", "destination_id", "freight_mode", "date_from", "date_to"],
+            where="state = 'active'",
+        )
+
+    @api.constrains("container_type_id", "vehicle_type_id", "weight_break", "rate_id")
+    def _check_equipment(self):
+        for line in self:
+            mode = line.rate_id.freight_mode
+            if mode == "sea_fcl" and not line.container_type_id:
+                raise ValidationError(
+                    self.env._("An FCL price needs a container type.")
+                )
+            if mode == "truck" and not line.vehicle_type_id:
+                raise ValidationError(
+                    self.env._("A trucking price needs a truck type.")
+                )
+            siblings = line.rate_id.line_ids - line
+            if line._equipment_key() in siblings.mapped(
+                lambda other: other._equipment_key()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Rate %(rate)s has two prices for the same equipment or "
+                        "weight break.",
+                        rate=line.rate_id.display_name,
+                    )
+                )
+
+    def _equipment_key(self):
+        return (self.container_type_id.id, self.vehicle_type_id.id, self.weight_break)
+
+    @api.model
+    def _search_valid_lines(
+        self, origin, destination, freight_mode, shipment_date, company=None
+    ):
+        """Active prices for a lane, mode and date, with their cards: two queries."""
+        company = company or self.env.company
+        # sudo: salespeople without the cost group are quoted from buy prices they may
+        # not read; the company is filtered here since sudo skips the company rule.
+        lines = self.sudo().search_fetch(
+            [
+                ("origin_id", "=", origin.id),
+                ("destination_id", "=", destination.id),
+                ("freight_mode", "=", freight_mode),
+                ("date_from", "<=", shipment_date),
+                ("date_to", ">=", shipment_date),
+                ("state", "=", "active"),
+                ("company_id", "=", company.id),
+            ],
+            [
+                "rate_id",
+                "container_type_id",
+                "vehicle_type_id",
+                "weight_break",
+                "price",
+            ],
+        )
+        lines.rate_id.fetch(
+            [
+                "name",
+                "carrier_id",
+                "currency_id",
+                "date_from",
+                "date_to",
+                "transit_days",
+                "free_days",
+                "minimum_amount",
+                "volume_factor",
+                "freight_charge_type_id",
+                "via_id",
+            ]
+        )
+        return lines.sudo(False)
+
+    def _explain_search(self, origin, destination, freight_mode, shipment_date):
+        """The plan PostgreSQL picks for the rate search (tests and benchmarks)."""
+        query = self._search(
+            [
+                ("origin_id", "=", origin.id),
+                ("destination_id", "=", destination.id),
+                ("freight_mode", "=", freight_mode),
+                ("date_from", "<=", shipment_date),
+                ("date_to", ">=", shipment_date),
+                ("state", "=", "active"),
+            ]
+        )
+        self.env.cr.execute(SQL("EXPLAIN ANALYZE %s", query.select()))
+        return "\n".join(row[0] for row in self.env.cr.fetchall())

@@ -1,0 +1,41 @@
+import json
+
+from odoo import api, fields, models
+
+COST_GROUP = "crm_freight_pricing.group_freight_cost"
+
+
+class SaleOrderLine(models.Model):
+    _inherit = "sale.order.line"
+
+    freight_rate_id = fields.Many2one(
+        "freight.rate",
+        string="Buy Rate",
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The carrier's rate this line was priced from.",
+    )
+    freight_charge_type_id = fields.Many2one("freight.charge.type", string="Charge")
+    purchase_price = fields.Float(groups=COST_GROUP)
+    margin = fields.Float(groups=COST_GROUP)
+    margin_percent = fields.Float(groups=COST_GROUP)
+
+    @api.depends("order_id.partner_id", "product_id")
+    def _compute_analytic_distribution(self):  # pylint: disable=missing-return
+        # Odoo looks the distribution models up once per line; a freight quotation
+        # adds many charge lines of a few products, so look up once per set of lines
+        # that would get the same answer, and give it to the others.
+        same_answer = {}
+        for line in self:
+            key = (
+                line.order_id,
+                line.product_id,
+                line.company_id,
+                line.display_type,
+                json.dumps(line.analytic_distribution, sort_keys=True),
+            )
+            same_answer.setdefault(key, []).append(line.id)
+        for line_ids in same_answer.values():
+            lines = self.browse(line_ids)
+            super(SaleOrderLine, lines[0])._compute_analytic_distribution()
+            lines[1:].analytic_distribution = lines[0].analytic_distribution

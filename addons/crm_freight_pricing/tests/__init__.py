@@ -1,0 +1,5 @@
+from . import test_freight_cargo
+from . import test_freight_location
+from . import test_freight_rate
+from . import test_rate_search
+from . import test_freight_quotation

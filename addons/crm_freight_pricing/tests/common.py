@@ -1,0 +1,116 @@
+from odoo import Command, fields
+from odoo.tests import new_test_user
+
+from odoo.addons.base.tests.common import BaseCommon
+
+
+class FreightCommon(BaseCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.usd = cls.company.currency_id
+        cls.today = fields.Date.today()
+        ref = cls.env.ref
+        cls.hcm = ref("crm_freight_pricing.location_vncli")
+        cls.sha = ref("crm_freight_pricing.location_cnsha")
+        cls.sgn = ref("crm_freight_pricing.location_sgn")
+        cls.pvg = ref("crm_freight_pricing.location_pvg")
+        cls.c20 = ref("crm_freight_pricing.container_type_20gp")
+        cls.c40hc = ref("crm_freight_pricing.container_type_40hc")
+        cls.truck_5t = ref("crm_freight_pricing.vehicle_type_5t")
+        cls.charge = {
+            code: ref(f"crm_freight_pricing.freight_charge_type_{code}")
+            for code in (
+                "of",
+                "af",
+                "trk",
+                "baf",
+                "caf",
+                "thc",
+                "doc",
+                "fsc",
+                "cfs",
+                "pss",
+                "gri",
+                "ebs",
+                "lss",
+            )
+        }
+        cls.carrier = cls.env["res.partner"].create(
+            {"name": "Ocean Line", "is_company": True, "is_shipping_line": True}
+        )
+        cls.airline = cls.env["res.partner"].create(
+            {"name": "Sky Cargo", "is_company": True, "is_airline": True}
+        )
+        cls.pricing_user = new_test_user(
+            cls.env, "pricer", groups="crm_freight_pricing.group_freight_pricing_user"
+        )
+        cls.salesman = new_test_user(
+            cls.env, "seller", groups="sales_team.group_sale_salesman"
+        )
+        cls.salesman_cost = new_test_user(
+            cls.env,
+            "seller_cost",
+            groups="sales_team.group_sale_salesman_all_leads,crm_freight_pricing.group_freight_cost",
+        )
+
+    @classmethod
+    def _create_rate(
+        cls,
+        carrier=None,
+        mode="sea_fcl",
+        origin=None,
+        destination=None,
+        lines=(),
+        surcharges=(),
+        activate=True,
+        **values,
+    ):
+        rate = cls.env["freight.rate"].create(
+            {
+                "carrier_id": (carrier or cls.carrier).id,
+                "freight_mode": mode,
+                "origin_id": (origin or cls.hcm).id,
+                "destination_id": (destination or cls.sha).id,
+                "date_from": fields.Date.subtract(cls.today, days=5),
+                "date_to": fields.Date.add(cls.today, days=10),
+                "line_ids": [Command.create(line) for line in lines],
+                "surcharge_ids": [
+                    Command.create(surcharge) for surcharge in surcharges
+                ],
+                **values,
+            }
+        )
+        if activate:
+            rate.action_activate()
+        return rate
+
+    @classmethod
+    def _create_fcl_rate(cls, price_20=900.0, price_40hc=1500.0, **values):
+        return cls._create_rate(
+            lines=[
+                {"container_type_id": cls.c20.id, "price": price_20},
+                {"container_type_id": cls.c40hc.id, "price": price_40hc},
+            ],
+            **values,
+        )
+
+    def _search(self, user=None, **values):
+        wizard = (
+            self.env["freight.rate.search"]
+            .with_user(user or self.env.user)
+            .create(
+                {
+                    "freight_mode": "sea_fcl",
+                    "origin_location_id": self.hcm.id,
+                    "destination_location_id": self.sha.id,
+                    "shipment_date": self.today,
+                    "margin_value": 0.0,
+                    "sell_rounding": 0.0,
+                    **values,
+                }
+            )
+        )
+        wizard.action_search()
+        return wizard

@@ -1,0 +1,123 @@
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+
+from .common import FreightCommon
+
+
+class TestFreightQuotation(FreightCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer = cls.env["res.partner"].create({"name": "Saigon Garments"})
+        cls.rate = cls._create_fcl_rate(
+            surcharges=[{"charge_type_id": cls.charge["baf"].id, "amount": 100.0}]
+        )
+
+    def _new_order(self, user=None):
+        return (
+            self.env["sale.order"]
+            .with_user(user or self.env.user)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "freight_mode": "sea_fcl",
+                    "origin_location_id": self.hcm.id,
+                    "destination_location_id": self.sha.id,
+                    "shipment_date": self.today,
+                    "container_line_ids": [
+                        Command.create(
+                            {"container_type_id": self.c40hc.id, "quantity": 2}
+                        )
+                    ],
+                }
+            )
+        )
+
+    def _open_search(self, order, **values):
+        action = order.action_open_rate_search()
+        search = (
+            self.env["freight.rate.search"]
+            .with_user(order.env.user)
+            .with_context(**action["context"])
+            .create({"margin_value": 10.0, "sell_rounding": 1.0, **values})
+        )
+        search.action_search()
+        return search
+
+    def test_search_starts_from_the_quotation(self):
+        order = self._new_order()
+        search = self._open_search(order)
+        self.assertEqual(search.origin_location_id, self.hcm)
+        self.assertEqual(search.container_line_ids.container_type_id, self.c40hc)
+        self.assertEqual(search.currency_id, order.currency_id)
+
+    def test_add_from_rates_writes_one_line_per_charge_with_cost(self):
+        order = self._new_order()
+        search = self._open_search(order)
+        search.option_ids.action_add_to_order()
+        lines = order.order_line.filtered(lambda line: not line.display_type)
+        self.assertEqual(len(lines), 2)
+        freight = lines.filtered(
+            lambda line: line.freight_charge_type_id == self.charge["of"]
+        )
+        self.assertEqual(
+            (freight.product_uom_qty, freight.purchase_price, freight.price_unit),
+            (2, 1500.0, 1650.0),
+        )
+        self.assertEqual(freight.product_id, self.charge["of"].product_id)
+        self.assertEqual(lines.freight_rate_id, self.rate)
+        self.assertEqual(order.amount_untaxed, 3300.0 + 220.0)
+        self.assertEqual(order.margin, 320.0)
+
+    def test_adding_costs_the_same_queries_whatever_the_number_of_charges(self):
+        def add_and_count(surcharge_count):
+            rate = self._create_rate(
+                carrier=self.env["res.partner"].create(
+                    {"name": f"Line {surcharge_count}", "is_shipping_line": True}
+                ),
+                lines=[{"container_type_id": self.c40hc.id, "price": 1000.0}],
+                surcharges=[
+                    {"charge_type_id": self.charge[code].id, "amount": 10.0}
+                    for code in ("baf", "pss", "gri", "ebs", "lss")[:surcharge_count]
+                ],
+            )
+            order = self._new_order()
+            option = self._open_search(order).option_ids.filtered(
+                lambda option: option.rate_id == rate
+            )
+            option.action_add_to_order()  # warm the caches on a first order
+            order = self._new_order()
+            option = self._open_search(order).option_ids.filtered(
+                lambda option: option.rate_id == rate
+            )
+            self.env.flush_all()
+            queries_before = self.cr.sql_log_count
+            option.action_add_to_order()
+            self.env.flush_all()
+            return self.cr.sql_log_count - queries_before
+
+        self.assertEqual(add_and_count(1), add_and_count(5))
+
+    def test_confirmed_order_takes_no_rates(self):
+        order = self._new_order()
+        search = self._open_search(order)
+        order.action_confirm()
+        with self.assertRaisesRegex(UserError, "quotation"):
+            search.option_ids.action_add_to_order()
+
+    def test_salesman_without_cost_group_cannot_read_costs(self):
+        order = self._new_order(user=self.salesman)
+        search = self._open_search(order)
+        search.option_ids.action_add_to_order()
+        line = order.order_line[:1]
+        self.assertEqual(line.read(["price_unit"])[0]["price_unit"], 1650.0)
+        with self.assertRaises(AccessError):
+            line.read(["purchase_price"])
+        with self.assertRaises(AccessError):
+            order.read(["margin"])
+        self.assertEqual(
+            line.with_user(self.salesman_cost).read(["purchase_price"])[0][
+                "purchase_price"
+            ],
+            1500.0,
+        )

@@ -1,0 +1,7 @@
+from .freight_cargo import (
+    DEFAULT_VOLUME_FACTORS,
+    FREIGHT_MODES,
+    air_freight,
+    chargeable_weight,
+    revenue_tons,
+)

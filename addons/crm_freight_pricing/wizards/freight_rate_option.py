@@ -1,0 +1,106 @@
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+COST_GROUP = "crm_freight_pricing.group_freight_cost"
+
+
+class FreightRateOption(models.TransientModel):
+    """One carrier's answer to a rate search, priced for the searched cargo."""
+
+    _name = "freight.rate.option"
+    _description = "Rate Search Option"
+    _order = "sequence, id"
+
+    search_id = fields.Many2one(
+        "freight.rate.search", required=True, ondelete="cascade"
+    )
+    sequence = fields.Integer()
+    rate_id = fields.Many2one("freight.rate", required=True, ondelete="cascade")
+    carrier_id = fields.Many2one(related="rate_id.carrier_id")
+    via_id = fields.Many2one(related="rate_id.via_id")
+    transit_days = fields.Integer(related="rate_id.transit_days")
+    free_days = fields.Integer(related="rate_id.free_days")
+    date_to = fields.Date(related="rate_id.date_to", string="Valid Until")
+    currency_id = fields.Many2one(related="search_id.currency_id")
+    total_cost = fields.Monetary(string="Cost", groups=COST_GROUP)
+    total_sell = fields.Monetary(string="Sell")
+    margin = fields.Monetary(compute="_compute_margin", groups=COST_GROUP)
+    margin_percent = fields.Float(
+        string="Margin (%)", compute="_compute_margin", groups=COST_GROUP
+    )
+    charge_ids = fields.One2many(
+        "freight.rate.option.charge", "option_id", string="Charges"
+    )
+
+    @api.depends("total_cost", "total_sell")
+    def _compute_margin(self):
+        for option in self:
+            option.margin = option.total_sell - option.total_cost
+            option.margin_percent = (
+                option.total_sell and option.margin / option.total_sell * 100
+            )
+
+    def action_add_to_order(self):
+        """Write the shipment and one quotation line per charge onto the quotation."""
+        self.ensure_one()
+        search = self.search_id
+        order = search.order_id
+        if not order:
+            raise UserError(
+                self.env._("Open the rate search from a quotation to add rates to it.")
+            )
+        if order.state not in ("draft", "sent"):
+            raise UserError(
+                self.env._("Rates can only be added to a quotation, not to an order.")
+            )
+        values = search._get_shipment_values()
+        values["container_line_ids"] = [Command.clear()] + values["container_line_ids"]
+        values["order_line"] = [
+            Command.create(values) for values in self._prepare_order_line_values()
+        ]
+        order.write(values)
+        return {"type": "ir.actions.act_window_close"}
+
+    def _prepare_order_line_values(self):
+        note = self._conversion_note()
+        lines = [
+            {
+                "product_id": charge.charge_type_id.product_id.id,
+                "name": charge.name,
+                "product_uom_qty": charge.quantity,
+                "price_unit": charge.unit_sell,
+                "purchase_price": charge.unit_cost,
+                "freight_rate_id": self.rate_id.id,
+                "freight_charge_type_id": charge.charge_type_id.id,
+                "sequence": 100 + index,
+            }
+            for index, charge in enumerate(self.charge_ids)
+        ]
+        if note:
+            lines.append(
+                {
+                    "display_type": "line_note",
+                    "name": note,
+                    "sequence": 100 + len(lines),
+                }
+            )
+        return lines
+
+    def _conversion_note(self):
+        target = self.currency_id
+        search = self.search_id
+        rates = []
+        for currency in self.charge_ids.charge_currency_id - target:
+            rate = currency._get_conversion_rate(
+                currency, target, search.company_id, search.shipment_date
+            )
+            rates.append(f"1 {currency.name} = {target.format(rate)}")
+        if not rates:
+            return ""
+        return self.env._(
+            "%(carrier)s rate %(rate)s converted on %(date)s: %(rates)s",
+            carrier=self.carrier_id.name,
+            rate=self.rate_id.name,
+            date=search.shipment_date,
+            rates=", ".join(rates),
+        )

@@ -1,0 +1,175 @@
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_round
+
+
+class FreightRateSearch(models.TransientModel):
+    _name = "freight.rate.search"
+    _inherit = ["freight.shipment.mixin"]
+    _description = "Buy Rate Search"
+
+    freight_mode = fields.Selection(required=True, default="sea_fcl")
+    origin_location_id = fields.Many2one(required=True)
+    destination_location_id = fields.Many2one(required=True)
+    shipment_date = fields.Date(required=True, default=fields.Date.context_today)
+    container_line_ids = fields.One2many(
+        "freight.rate.search.container", "search_id", string="Containers"
+    )
+    order_id = fields.Many2one("sale.order", string="Quotation")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(
+        "res.currency",
+        string="Quote In",
+        required=True,
+        default=lambda self: self.env.company.currency_id,
+        help="Costs in other currencies are converted at the shipment date's rate.",
+    )
+    margin_type = fields.Selection(
+        [
+            ("percent", "Percentage of Cost"),
+            ("fixed", "Fixed Amount per Freight Unit"),
+        ],
+        required=True,
+        default="percent",
+        help="A percentage applies to every charge; a fixed amount is added to the "
+        "freight per container, per kg, per W/M or per trip.",
+    )
+    margin_value = fields.Float(string="Margin", default=10.0)
+    sell_rounding = fields.Float(
+        string="Round Sell Prices Up To",
+        default=1.0,
+        help="Sell unit prices are rounded up to a multiple of this amount, "
+        "e.g. 1 for USD, 1000 for VND.",
+    )
+    option_ids = fields.One2many("freight.rate.option", "search_id", string="Options")
+    searched = fields.Boolean(readonly=True)
+
+    _sql_constraints = [
+        (
+            "margin_positive",
+            "CHECK (margin_value >= 0)",
+            "The margin cannot be negative.",
+        ),
+        (
+            "rounding_positive",
+            "CHECK (sell_rounding >= 0)",
+            "The rounding cannot be negative.",
+        ),
+    ]
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        order = self.env["sale.order"].browse(self.env.context.get("default_order_id"))
+        if order:
+            values.update(
+                {
+                    key: value
+                    for key, value in order._get_shipment_values().items()
+                    if value and key in fields_list
+                }
+            )
+            values["currency_id"] = order.currency_id.id
+            values["company_id"] = order.company_id.id
+        return values
+
+    def _check_search_input(self):
+        mode = self.freight_mode
+        if mode == "sea_fcl" and not self.container_line_ids:
+            raise UserError(
+                self.env._("Say which containers to ship: an FCL search needs them.")
+            )
+        if mode == "truck" and not self.vehicle_type_id:
+            raise UserError(self.env._("Choose the truck type for a trucking search."))
+        if mode in ("air", "sea_lcl") and self.gross_weight <= 0:
+            raise UserError(
+                self.env._("Enter the gross weight: air and LCL prices depend on it.")
+            )
+
+    def action_search(self):
+        self.ensure_one()
+        self._check_search_input()
+        self.option_ids = [Command.clear()] + [
+            Command.create(values) for values in self._prepare_option_values()
+        ]
+        self.searched = True
+        return self._reopen()
+
+    def _prepare_option_values(self):
+        lines = self.env["freight.rate.line"]._search_valid_lines(
+            self.origin_location_id,
+            self.destination_location_id,
+            self.freight_mode,
+            self.shipment_date,
+            self.company_id,
+        )
+        options = []
+        for rate, rate_lines in lines.grouped("rate_id").items():
+            # sudo: salespeople without the cost group are quoted from buy prices and
+            # surcharges they may not read themselves
+            charges = rate.sudo()._price_shipment(self, rate_lines.sudo())
+            if charges:
+                options.append(self._prepare_option(rate, charges))
+        options.sort(key=lambda option: option["total_cost"])
+        for sequence, option in enumerate(options, start=1):
+            option["sequence"] = sequence
+        return options
+
+    def _prepare_option(self, rate, charges):
+        target = self.currency_id
+        charge_values = []
+        for charge in charges:
+            cost = charge["currency"].round(charge["quantity"] * charge["unit_price"])
+            cost_converted = charge["currency"]._convert(
+                cost, target, self.company_id, self.shipment_date
+            )
+            unit_cost = cost_converted / charge["quantity"]
+            unit_sell = self._sell_unit_price(unit_cost, charge["is_freight"])
+            charge_values.append(
+                {
+                    "charge_type_id": charge["charge_type"].id,
+                    "name": charge["name"],
+                    "quantity": charge["quantity"],
+                    "unit_price": charge["unit_price"],
+                    "charge_currency_id": charge["currency"].id,
+                    "cost": cost,
+                    "unit_cost": unit_cost,
+                    "cost_converted": cost_converted,
+                    "unit_sell": unit_sell,
+                    "sell": target.round(unit_sell * charge["quantity"]),
+                    "is_freight": charge["is_freight"],
+                }
+            )
+        return {
+            "rate_id": rate.id,
+            "total_cost": sum(value["cost_converted"] for value in charge_values),
+            "total_sell": sum(value["sell"] for value in charge_values),
+            "charge_ids": [Command.create(value) for value in charge_values],
+        }
+
+    def _sell_unit_price(self, unit_cost, is_freight):
+        if self.margin_type == "percent":
+            price = unit_cost * (1 + self.margin_value / 100)
+        else:
+            price = unit_cost + (self.margin_value if is_freight else 0.0)
+        if self.sell_rounding:
+            return float_round(
+                price, precision_rounding=self.sell_rounding, rounding_method="UP"
+            )
+        return price
+
+    def action_new_search(self):
+        self.ensure_one()
+        self.write({"option_ids": [Command.clear()], "searched": False})
+        return self._reopen()
+
+    def _reopen(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }

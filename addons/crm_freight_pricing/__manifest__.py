@@ -24,6 +24,7 @@
         "views/freight_rate_views.xml",
         "views/res_partner_views.xml",
         "views/sale_order_views.xml",
+        "views/res_config_settings_views.xml",
         "views/crm_freight_pricing_menus.xml",
     ],
     "pre_init_hook": "pre_init_hook",

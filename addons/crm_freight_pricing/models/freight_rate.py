@@ -1,3 +1,5 @@
+from datetime import datetime, time
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -14,6 +16,18 @@ FREIGHT_CHARGE_XMLIDS = {
     "sea_lcl": "crm_freight_pricing.freight_charge_type_of",
     "air": "crm_freight_pricing.freight_charge_type_af",
     "truck": "crm_freight_pricing.freight_charge_type_trk",
+}
+
+
+PRICE_FIELDS = {
+    "line_ids",
+    "surcharge_ids",
+    "date_from",
+    "date_to",
+    "currency_id",
+    "minimum_amount",
+    "volume_factor",
+    "freight_charge_type_id",
 }
 
 
@@ -99,6 +113,12 @@ class FreightRate(models.Model):
         digits=(16, 3),
         help="Volume weight factor: air 166.667 (L x W x H cm / 6000), LCL 1000, "
         "road 333. Change it when this carrier's tariff says otherwise.",
+    )
+    prices_changed_at = fields.Datetime(
+        readonly=True,
+        copy=False,
+        help="Last time the rate's prices, validity or status changed after it was "
+        "first activated.",
     )
     line_ids = fields.One2many(
         "freight.rate.line", "rate_id", string="Prices", copy=True
@@ -210,6 +230,11 @@ class FreightRate(models.Model):
                 )
         return super().create(vals_list)
 
+    def write(self, vals):
+        if self._tracks_price_change(vals):
+            vals = {**vals, "prices_changed_at": fields.Datetime.now()}
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_active(self):
         if any(rate.state == "active" for rate in self):
@@ -284,6 +309,24 @@ class FreightRate(models.Model):
                 & set(other.line_ids.mapped(lambda line: line._equipment_key()))
             )
         )
+
+    def _tracks_price_change(self, vals):
+        """Whether writing ``vals`` changes what quotations priced from it rely on."""
+        if not any(rate.state == "active" or rate.prices_changed_at for rate in self):
+            return False
+        leaves_active = vals.get("state") and vals["state"] != "active"
+        return leaves_active or any(field in vals for field in PRICE_FIELDS)
+
+    def _changed_since(self):
+        """When quotations priced from this rate last had a reason to be checked:
+        its last price change, or the day after it ended."""
+        self.ensure_one()
+        moments = [self.prices_changed_at or datetime.min]
+        if self.date_to < fields.Date.context_today(self):
+            moments.append(
+                datetime.combine(fields.Date.add(self.date_to, days=1), time.min)
+            )
+        return max(moments)
 
     def _get_volume_factor(self):
         self.ensure_one()

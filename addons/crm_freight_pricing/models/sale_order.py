@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 COST_GROUP = "crm_freight_pricing.group_freight_cost"
 
@@ -14,6 +15,64 @@ class SaleOrder(models.Model):
     margin = fields.Monetary(groups=COST_GROUP)
     margin_percent = fields.Float(groups=COST_GROUP)
 
+    # Approval: margin under the mode's minimum, or a buy rate changed since quoted
+    freight_margin_too_low = fields.Boolean(
+        string="Margin Under Minimum",
+        compute="_compute_freight_approval",
+        help="The margin is under the company's minimum for this mode.",
+    )
+    freight_rate_changed = fields.Boolean(
+        string="Buy Rate Changed",
+        compute="_compute_freight_approval",
+        help="A buy rate this quotation was priced from has expired or changed since.",
+    )
+    freight_approval_needed = fields.Boolean(compute="_compute_freight_approval")
+    freight_approved_by_id = fields.Many2one(
+        "res.users", string="Approved By", readonly=True, copy=False, tracking=True
+    )
+    freight_approved_at = fields.Datetime(
+        string="Approved On", readonly=True, copy=False
+    )
+
+    @api.depends(
+        "freight_mode",
+        "company_id",
+        "margin_percent",
+        "amount_untaxed",
+        "freight_approved_at",
+        "order_line.freight_rate_id.state",
+        "order_line.freight_rate_id.prices_changed_at",
+    )
+    def _compute_freight_approval(self):
+        for order in self:
+            # sudo: the check runs for salespeople who may not read the margin itself
+            margin_percent = order.sudo().margin_percent * 100
+            minimum = order.company_id._get_freight_min_margin(order.freight_mode)
+            order.freight_margin_too_low = bool(
+                minimum and order.amount_untaxed and margin_percent < minimum
+            )
+            changed_rates = order.order_line.filtered(
+                lambda line: line.freight_rate_id and line._freight_rate_changed()
+            ).freight_rate_id
+            order.freight_rate_changed = bool(changed_rates)
+            approved_at = order.freight_approved_at
+            order.freight_approval_needed = order.state in ("draft", "sent") and (
+                (order.freight_margin_too_low and not approved_at)
+                or any(
+                    not approved_at or approved_at < rate._changed_since()
+                    for rate in changed_rates
+                )
+            )
+
+    def write(self, vals):
+        if "order_line" in vals and not self.env.context.get("freight_keep_approval"):
+            vals = {
+                **vals,
+                "freight_approved_by_id": False,
+                "freight_approved_at": False,
+            }
+        return super().write(vals)
+
     def action_open_rate_search(self):
         self.ensure_one()
         return {
@@ -24,3 +83,93 @@ class SaleOrder(models.Model):
             "target": "new",
             "context": {"default_order_id": self.id},
         }
+
+    def action_quotation_send(self):
+        for order in self.filtered("freight_approval_needed"):
+            raise UserError(order._freight_approval_message())
+        return super().action_quotation_send()
+
+    def action_request_freight_approval(self):
+        self.ensure_one()
+        managers = self.team_id.user_id or self.env.ref(
+            "sales_team.group_sale_manager"
+        ).users.filtered(lambda user: self.company_id in user.company_ids)
+        for manager in managers:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=manager.id,
+                summary=self.env._("Approve freight quotation"),
+                note=self._freight_approval_message(),
+            )
+        self.message_post(
+            body=self.env._(
+                "Approval requested: %(reason)s",
+                reason=self._freight_approval_message(),
+            )
+        )
+
+    def action_approve_freight(self):
+        if not self.env.user.has_group("sales_team.group_sale_manager"):
+            raise AccessError(
+                self.env._("Only sales managers approve freight quotations.")
+            )
+        self.write(
+            {
+                "freight_approved_by_id": self.env.uid,
+                "freight_approved_at": fields.Datetime.now(),
+            }
+        )
+        self.activity_feedback(
+            ["mail.mail_activity_data_todo"], feedback=self.env._("Approved")
+        )
+
+    @api.model
+    def _remind_quotations_of_expiring_rates(self, rates):
+        """Each open quotation priced from one of ``rates`` gets an activity for its
+        salesperson; returns those quotations."""
+        lines = self.env["sale.order.line"].search(
+            [
+                ("freight_rate_id", "in", rates.ids),
+                ("order_id.state", "in", ("draft", "sent")),
+            ]
+        )
+        for order, order_lines in lines.grouped("order_id").items():
+            order_rates = order_lines.freight_rate_id
+            order.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=min(order_rates.mapped("date_to")),
+                user_id=order.user_id.id or self.env.uid,
+                summary=self.env._("Buy rate expiring"),
+                note=self.env._(
+                    "%(rates)s, which this quotation is priced from, expires on %(date)s: "
+                    "confirm the quotation before, or re-price it.",
+                    rates=", ".join(order_rates.mapped("display_name")),
+                    date=min(order_rates.mapped("date_to")),
+                ),
+            )
+        return lines.order_id
+
+    def _freight_approval_message(self):
+        self.ensure_one()
+        reasons = []
+        if self.freight_margin_too_low:
+            reasons.append(
+                self.env._(
+                    "the margin is under the %(minimum)s%% minimum for this mode",
+                    minimum=self.company_id._get_freight_min_margin(self.freight_mode),
+                )
+            )
+        if self.freight_rate_changed:
+            reasons.append(
+                self.env._("a buy rate it was priced from expired or changed")
+            )
+        return self.env._(
+            "%(order)s needs a sales manager's approval: %(reasons)s.",
+            order=self.name,
+            reasons="; ".join(reasons),
+        )
+
+    def _confirmation_error_message(self):
+        if self.freight_approval_needed:
+            return self._freight_approval_message()
+        return super()._confirmation_error_message()

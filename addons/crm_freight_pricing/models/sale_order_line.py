@@ -3,6 +3,14 @@ import json
 from odoo import api, fields, models
 
 COST_GROUP = "crm_freight_pricing.group_freight_cost"
+# changing these after a manager approved the quotation withdraws the approval
+APPROVED_FIELDS = {
+    "price_unit",
+    "discount",
+    "product_uom_qty",
+    "purchase_price",
+    "product_id",
+}
 
 
 class SaleOrderLine(models.Model):
@@ -16,9 +24,26 @@ class SaleOrderLine(models.Model):
         help="The carrier's rate this line was priced from.",
     )
     freight_charge_type_id = fields.Many2one("freight.charge.type", string="Charge")
+    freight_priced_at = fields.Datetime(
+        readonly=True, copy=False, help="When the line was priced from its buy rate."
+    )
     purchase_price = fields.Float(groups=COST_GROUP)
     margin = fields.Float(groups=COST_GROUP)
     margin_percent = fields.Float(groups=COST_GROUP)
+
+    def write(self, vals):
+        result = super().write(vals)
+        if APPROVED_FIELDS & vals.keys():
+            self.order_id.filtered("freight_approved_at").write(
+                {"freight_approved_by_id": False, "freight_approved_at": False}
+            )
+        return result
+
+    def _freight_rate_changed(self):
+        """The line's buy rate expired, or was edited after the line was priced."""
+        self.ensure_one()
+        priced_at = self.freight_priced_at or self.create_date
+        return self.freight_rate_id._changed_since() > priced_at
 
     @api.depends("order_id.partner_id", "product_id")
     def _compute_analytic_distribution(self):  # pylint: disable=missing-return

@@ -63,6 +63,7 @@ class FreightRateOption(models.TransientModel):
 
     def _prepare_order_line_values(self):
         note = self._conversion_note()
+        priced_at = fields.Datetime.now()
         lines = [
             {
                 "product_id": charge.charge_type_id.product_id.id,
@@ -72,6 +73,7 @@ class FreightRateOption(models.TransientModel):
                 "purchase_price": charge.unit_cost,
                 "freight_rate_id": self.rate_id.id,
                 "freight_charge_type_id": charge.charge_type_id.id,
+                "freight_priced_at": priced_at,
                 "sequence": 100 + index,
             }
             for index, charge in enumerate(self.charge_ids)

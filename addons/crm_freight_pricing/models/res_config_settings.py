@@ -1,0 +1,18 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    freight_min_margin_sea_fcl = fields.Float(
+        related="company_id.freight_min_margin_sea_fcl", readonly=False
+    )
+    freight_min_margin_sea_lcl = fields.Float(
+        related="company_id.freight_min_margin_sea_lcl", readonly=False
+    )
+    freight_min_margin_air = fields.Float(
+        related="company_id.freight_min_margin_air", readonly=False
+    )
+    freight_min_margin_truck = fields.Float(
+        related="company_id.freight_min_margin_truck", readonly=False
+    )

@@ -1,0 +1,114 @@
+from datetime import timedelta
+
+from freezegun import freeze_time
+
+from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user
+
+from .common import FreightCommon
+
+
+class TestFreightApproval(FreightCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer = cls.env["res.partner"].create({"name": "Hanoi Textiles"})
+        cls.manager = new_test_user(
+            cls.env, "sales_boss", groups="sales_team.group_sale_manager"
+        )
+        cls.rate = cls._create_fcl_rate()
+        cls.company.freight_min_margin_sea_fcl = 8.0
+
+    def _quote(self, margin):
+        order = (
+            self.env["sale.order"]
+            .with_user(self.salesman)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "freight_mode": "sea_fcl",
+                    "origin_location_id": self.hcm.id,
+                    "destination_location_id": self.sha.id,
+                    "shipment_date": self.today,
+                    "container_line_ids": [
+                        Command.create({"container_type_id": self.c20.id})
+                    ],
+                }
+            )
+        )
+        search = (
+            self.env["freight.rate.search"]
+            .with_user(self.salesman)
+            .with_context(default_order_id=order.id)
+            .create({"margin_value": margin, "sell_rounding": 0.0})
+        )
+        search.action_search()
+        search.option_ids.action_add_to_order()
+        return order
+
+    def test_margin_under_minimum_needs_a_manager(self):
+        order = self._quote(margin=5.0)
+        self.assertTrue(order.freight_margin_too_low)
+        self.assertTrue(order.freight_approval_needed)
+        with self.assertRaisesRegex(UserError, "approval"):
+            order.action_quotation_send()
+        with self.assertRaisesRegex(UserError, "approval"):
+            order.action_confirm()
+        order.action_request_freight_approval()
+        activity = order.activity_ids.filtered(lambda act: act.user_id == self.manager)
+        self.assertTrue(activity)
+        with self.assertRaises(AccessError):
+            order.action_approve_freight()
+        order.with_user(self.manager).action_approve_freight()
+        self.assertFalse(order.freight_approval_needed)
+        self.assertFalse(
+            order.activity_ids.filtered(lambda act: act.user_id == self.manager)
+        )
+        order.action_quotation_send()
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+
+    def test_enough_margin_needs_nothing(self):
+        order = self._quote(margin=10.0)
+        self.assertFalse(order.freight_approval_needed)
+        order.action_confirm()
+
+    def test_changing_the_lines_withdraws_the_approval(self):
+        order = self._quote(margin=5.0)
+        order.with_user(self.manager).action_approve_freight()
+        order.order_line[:1].price_unit -= 10
+        self.assertTrue(order.freight_approval_needed)
+
+    def test_changed_or_expired_rate_needs_approval_to_confirm(self):
+        now = fields.Datetime.now()
+        with freeze_time(now):
+            order = self._quote(margin=10.0)
+        self.assertFalse(order.freight_rate_changed)
+        with freeze_time(now + timedelta(minutes=5)):
+            self.rate.action_reset_to_draft()
+            self.rate.line_ids[:1].price = 950.0
+            self.rate.action_activate()
+        self.assertTrue(order.freight_rate_changed)
+        with self.assertRaisesRegex(UserError, "buy rate"):
+            order.action_confirm()
+        with freeze_time(now + timedelta(minutes=10)):
+            order.with_user(self.manager).action_approve_freight()
+        self.assertFalse(order.freight_approval_needed)
+        # the rate ends: quotations priced from it need a new look
+        with freeze_time(self.rate.date_to + timedelta(days=1)):
+            order.invalidate_recordset()
+            self.assertTrue(order.freight_approval_needed)
+
+    def test_salespeople_are_reminded_of_expiring_rates(self):
+        order = self._quote(margin=10.0)
+        other_rate = self._create_fcl_rate(carrier=self.airline)
+        reminded = self.env["sale.order"]._remind_quotations_of_expiring_rates(
+            self.rate | other_rate
+        )
+        self.assertEqual(reminded, order)
+        activity = order.activity_ids.filtered(
+            lambda act: act.summary == "Buy rate expiring"
+        )
+        self.assertEqual(activity.user_id, self.salesman)
+        self.assertEqual(activity.date_deadline, self.rate.date_to)

@@ -141,8 +141,8 @@ class SaleOrder(models.Model):
                 user_id=order.user_id.id or self.env.uid,
                 summary=self.env._("Buy rate expiring"),
                 note=self.env._(
-                    "%(rates)s, which this quotation is priced from, expires on %(date)s: "
-                    "confirm the quotation before, or re-price it.",
+                    "%(rates)s, which this quotation is priced from, expires on "
+                    "%(date)s: confirm the quotation before, or re-price it.",
                     rates=", ".join(order_rates.mapped("display_name")),
                     date=min(order_rates.mapped("date_to")),
                 ),

@@ -25,7 +25,9 @@
         "views/res_partner_views.xml",
         "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
+        "report/sale_order_templates.xml",
         "views/crm_freight_pricing_menus.xml",
     ],
+    "demo": ["demo/freight_rate_demo.xml"],
     "pre_init_hook": "pre_init_hook",
 }

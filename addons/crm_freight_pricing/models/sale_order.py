@@ -169,6 +169,43 @@ class SaleOrder(models.Model):
             reasons="; ".join(reasons),
         )
 
+    # ------------------------------------------------------------
+    # Printed quotation
+    # ------------------------------------------------------------
+
+    def _freight_cargo_summary(self):
+        self.ensure_one()
+        if self.freight_mode == "sea_fcl":
+            return ", ".join(
+                f"{quantity} x {ctype.name}"
+                for ctype, quantity in self._get_container_quantities().items()
+            )
+        if self.freight_mode == "truck":
+            return self.env._(
+                "%(trips)s x %(truck)s",
+                trips=self.trip_count,
+                truck=self.vehicle_type_id.name,
+            )
+        summary = self.env._(
+            "%(packages)s packages, %(weight)s kg, %(volume)s m³",
+            packages=self.package_count,
+            weight=self.gross_weight,
+            volume=self.cargo_volume,
+        )
+        if self.freight_mode == "air":
+            summary += self.env._(
+                " (chargeable %(weight)s kg)", weight=self.chargeable_weight
+            )
+        return summary
+
+    def _freight_transit_days(self):
+        rates = self.order_line.freight_rate_id
+        return min(rates.mapped("transit_days")) if rates else 0
+
+    def _freight_rates_valid_until(self):
+        rates = self.order_line.freight_rate_id
+        return min(rates.mapped("date_to")) if rates else False
+
     def _confirmation_error_message(self):
         if self.freight_approval_needed:
             return self._freight_approval_message()

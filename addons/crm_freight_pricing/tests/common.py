@@ -12,10 +12,10 @@ class FreightCommon(BaseCommon):
         cls.usd = cls.company.currency_id
         cls.today = fields.Date.today()
         ref = cls.env.ref
-        cls.hcm = ref("crm_freight_pricing.location_vncli")
-        cls.sha = ref("crm_freight_pricing.location_cnsha")
-        cls.sgn = ref("crm_freight_pricing.location_sgn")
-        cls.pvg = ref("crm_freight_pricing.location_pvg")
+        cls.pol = ref("crm_freight_pricing.location_vndad")
+        cls.pod = ref("crm_freight_pricing.location_cnngb")
+        cls.aol = ref("crm_freight_pricing.location_dad")
+        cls.aod = ref("crm_freight_pricing.location_can")
         cls.c20 = ref("crm_freight_pricing.container_type_20gp")
         cls.c40hc = ref("crm_freight_pricing.container_type_40hc")
         cls.truck_5t = ref("crm_freight_pricing.vehicle_type_5t")
@@ -71,8 +71,8 @@ class FreightCommon(BaseCommon):
             {
                 "carrier_id": (carrier or cls.carrier).id,
                 "freight_mode": mode,
-                "origin_id": (origin or cls.hcm).id,
-                "destination_id": (destination or cls.sha).id,
+                "origin_id": (origin or cls.pol).id,
+                "destination_id": (destination or cls.pod).id,
                 "date_from": fields.Date.subtract(cls.today, days=5),
                 "date_to": fields.Date.add(cls.today, days=10),
                 "line_ids": [Command.create(line) for line in lines],
@@ -103,8 +103,8 @@ class FreightCommon(BaseCommon):
             .create(
                 {
                     "freight_mode": "sea_fcl",
-                    "origin_location_id": self.hcm.id,
-                    "destination_location_id": self.sha.id,
+                    "origin_location_id": self.pol.id,
+                    "destination_location_id": self.pod.id,
                     "shipment_date": self.today,
                     "margin_value": 0.0,
                     "sell_rounding": 0.0,

@@ -28,8 +28,8 @@ class TestFreightApproval(FreightCommon):
                 {
                     "partner_id": self.customer.id,
                     "freight_mode": "sea_fcl",
-                    "origin_location_id": self.hcm.id,
-                    "destination_location_id": self.sha.id,
+                    "origin_location_id": self.pol.id,
+                    "destination_location_id": self.pod.id,
                     "shipment_date": self.today,
                     "container_line_ids": [
                         Command.create({"container_type_id": self.c20.id})

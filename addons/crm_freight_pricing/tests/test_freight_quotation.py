@@ -21,8 +21,8 @@ class TestFreightQuotation(FreightCommon):
                 {
                     "partner_id": self.customer.id,
                     "freight_mode": "sea_fcl",
-                    "origin_location_id": self.hcm.id,
-                    "destination_location_id": self.sha.id,
+                    "origin_location_id": self.pol.id,
+                    "destination_location_id": self.pod.id,
                     "shipment_date": self.today,
                     "container_line_ids": [
                         Command.create(
@@ -47,7 +47,7 @@ class TestFreightQuotation(FreightCommon):
     def test_search_starts_from_the_quotation(self):
         order = self._new_order()
         search = self._open_search(order)
-        self.assertEqual(search.origin_location_id, self.hcm)
+        self.assertEqual(search.origin_location_id, self.pol)
         self.assertEqual(search.container_line_ids.container_type_id, self.c40hc)
         self.assertEqual(search.currency_id, order.currency_id)
 
@@ -121,3 +121,18 @@ class TestFreightQuotation(FreightCommon):
             ],
             1500.0,
         )
+
+    def test_printed_quotation_shows_the_shipment(self):
+        order = self._new_order()
+        self._open_search(order).option_ids.action_add_to_order()
+        order.freight_incoterm_id = self.env.ref("account.incoterm_FOB")
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("sale.action_report_saleorder", order.ids)[0]
+            .decode()
+        )
+        self.assertIn("o_freight_shipment", html)
+        self.assertIn("2 x 40HC", html)
+        self.assertIn("VNDAD - Da Nang", html)
+        self.assertIn("FOB", html)
+        self.assertIn("OF - Ocean Freight 40HC", html)

@@ -16,8 +16,8 @@ class TestFreightRate(FreightCommon):
         air = self._create_rate(
             carrier=self.airline,
             mode="air",
-            origin=self.sgn,
-            destination=self.pvg,
+            origin=self.aol,
+            destination=self.aod,
             lines=[{"weight_break": 0, "price": 5.0}],
         )
         self.assertEqual(air.freight_charge_type_id, self.charge["af"])
@@ -70,7 +70,7 @@ class TestFreightRate(FreightCommon):
         with self.assertRaisesRegex(ValidationError, "container type"):
             self._create_rate(lines=[{"price": 100.0}], activate=False)
         with self.assertRaisesRegex(ValidationError, "must differ"):
-            self._create_fcl_rate(activate=False, destination=self.hcm)
+            self._create_fcl_rate(activate=False, destination=self.pol)
         with self.assertRaisesRegex(ValidationError, "two prices"):
             self._create_rate(
                 activate=False,

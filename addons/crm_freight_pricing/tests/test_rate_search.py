@@ -80,8 +80,8 @@ class TestRateSearch(FreightCommon):
         self._create_rate(
             carrier=self.airline,
             mode="air",
-            origin=self.sgn,
-            destination=self.pvg,
+            origin=self.aol,
+            destination=self.aod,
             minimum_amount=60.0,
             lines=[
                 {"weight_break": 0, "price": 5.0},
@@ -92,8 +92,8 @@ class TestRateSearch(FreightCommon):
         )
         search = self._search(
             freight_mode="air",
-            origin_location_id=self.sgn.id,
-            destination_location_id=self.pvg.id,
+            origin_location_id=self.aol.id,
+            destination_location_id=self.aod.id,
             gross_weight=90.0,
             cargo_volume=0.3,
         )
@@ -104,8 +104,8 @@ class TestRateSearch(FreightCommon):
         self.assertEqual(self._charges(option)["AF - Air Freight +100"], (100, 350))
         small = self._search(
             freight_mode="air",
-            origin_location_id=self.sgn.id,
-            destination_location_id=self.pvg.id,
+            origin_location_id=self.aol.id,
+            destination_location_id=self.aod.id,
             gross_weight=8.0,
         )
         self.assertEqual(
@@ -173,8 +173,8 @@ class TestRateSearch(FreightCommon):
         with self.assertRaisesRegex(UserError, "gross weight"):
             self._search(
                 freight_mode="air",
-                origin_location_id=self.sgn.id,
-                destination_location_id=self.pvg.id,
+                origin_location_id=self.aol.id,
+                destination_location_id=self.aod.id,
             )
         with self.assertRaisesRegex(UserError, "truck type"):
             self._search(freight_mode="truck")
@@ -194,7 +194,7 @@ class TestRateSearch(FreightCommon):
         Line = self.env["freight.rate.line"]
         self.env.invalidate_all()
         with self.assertQueryCount(2):
-            lines = Line._search_valid_lines(self.hcm, self.sha, "sea_fcl", self.today)
+            lines = Line._search_valid_lines(self.pol, self.pod, "sea_fcl", self.today)
             self.assertEqual(lines.rate_id.mapped("transit_days"), [7])
 
     def test_rate_lookup_uses_the_search_index(self):
@@ -212,14 +212,14 @@ class TestRateSearch(FreightCommon):
             {
                 "rate": self.fcl_rate.id,
                 "carrier": self.carrier.id,
-                "origin": self.pvg.id,
-                "destination": self.sgn.id,
+                "origin": self.aod.id,
+                "destination": self.aol.id,
                 "company": self.company.id,
             },
         )
         self.env.cr.execute("ANALYZE freight_rate_line")
         plan = self.env["freight.rate.line"]._explain_search(
-            self.hcm, self.sha, "sea_fcl", self.today
+            self.pol, self.pod, "sea_fcl", self.today
         )
         self.assertIn("Index Scan", plan)
         self.assertNotIn("Seq Scan", plan)

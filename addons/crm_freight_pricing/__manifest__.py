@@ -26,6 +26,7 @@
         "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
         "report/sale_order_templates.xml",
+        "report/freight_quotation_report_views.xml",
         "views/crm_freight_pricing_menus.xml",
     ],
     "demo": ["demo/freight_rate_demo.xml"],

@@ -136,3 +136,22 @@ class TestFreightQuotation(FreightCommon):
         self.assertIn("VNDAD - Da Nang", html)
         self.assertIn("FOB", html)
         self.assertIn("OF - Ocean Freight 40HC", html)
+
+    def test_success_rate_per_lane(self):
+        won, lost, still_open = self._new_order(), self._new_order(), self._new_order()
+        for order in won | lost:
+            self._open_search(order).option_ids.action_add_to_order()
+        won.action_confirm()
+        lost.with_context(crm_sales_pipeline_lost_reason_given=True).action_cancel()
+        self.env.flush_all()
+        Report = self.env["freight.quotation.report"]
+        rows = Report.search([("partner_id", "=", self.customer.id)])
+        self.assertEqual(rows.order_id, won | lost)
+        self.assertNotIn(still_open, rows.order_id)
+        [group] = Report.read_group(
+            [("partner_id", "=", self.customer.id)],
+            ["success_rate:avg", "won_count:sum"],
+            ["origin_location_id", "destination_location_id", "freight_mode"],
+            lazy=False,
+        )
+        self.assertEqual((group["success_rate"], group["won_count"]), (50.0, 1))

@@ -29,6 +29,9 @@
         "report/freight_quotation_report_views.xml",
         "views/crm_freight_pricing_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["crm_freight_pricing/static/tests/tours/*.js"],
+    },
     "demo": ["demo/freight_rate_demo.xml"],
     "pre_init_hook": "pre_init_hook",
 }

@@ -1,4 +1,4 @@
 def pre_init_hook(env):
-    # The no-overlap rule on rate lines compares ids and date ranges in one GiST
-    # exclusion constraint; btree_gist is a trusted extension (PostgreSQL >= 13).
+    # On install the no-overlap constraint is added before the models' init():
+    # the extension must be there first (init() covers upgrades from 18.0.1.0.0).
     env.cr.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")

@@ -69,6 +69,9 @@ class FreightRateLine(models.Model):
     ]
 
     def init(self):
+        # The no-overlap constraint compares ids and date ranges in one GiST index;
+        # btree_gist is a trusted extension (PostgreSQL >= 13): no superuser needed.
+        self.env.cr.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
         # the rate search: lane and mode first, then the shipment date within validity
         create_index(
             self.env.cr,

@@ -39,16 +39,22 @@ class FreightQuotationReport(models.Model):
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     freight_mode = fields.Selection(FREIGHT_MODES, string="Mode", readonly=True)
-    origin_location_id = fields.Many2one("freight.location", string="Origin", readonly=True)
+    origin_location_id = fields.Many2one(
+        "freight.location", string="Origin", readonly=True
+    )
     destination_location_id = fields.Many2one(
         "freight.location", string="Destination", readonly=True
     )
     date_order = fields.Datetime(string="Quotation Date", readonly=True)
     won_count = fields.Integer(string="Won", readonly=True)
     lost_count = fields.Integer(string="Lost", readonly=True)
-    success_rate = fields.Float(string="Success Rate (%)", aggregator="avg", readonly=True)
+    success_rate = fields.Float(
+        string="Success Rate (%)", aggregator="avg", readonly=True
+    )
     amount_untaxed = fields.Monetary(string="Untaxed Amount", readonly=True)
-    margin = fields.Monetary(readonly=True, groups="crm_freight_pricing.group_freight_cost")
+    margin = fields.Monetary(
+        readonly=True, groups="crm_freight_pricing.group_freight_cost"
+    )
     currency_id = fields.Many2one("res.currency", readonly=True)
 
     def init(self):

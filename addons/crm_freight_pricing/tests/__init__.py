@@ -4,3 +4,4 @@ from . import test_freight_rate
 from . import test_rate_search
 from . import test_freight_quotation
 from . import test_freight_approval
+from . import test_tour

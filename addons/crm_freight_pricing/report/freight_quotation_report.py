@@ -79,7 +79,8 @@ class FreightQuotationReport(models.Model):
                                AS success_rate,
                            so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1)
                                AS amount_untaxed,
-                           so.margin / COALESCE(NULLIF(so.currency_rate, 0), 1) AS margin,
+                           so.margin / COALESCE(NULLIF(so.currency_rate, 0), 1)
+                               AS margin,
                            company.currency_id
                       FROM sale_order so
                       JOIN res_company company ON company.id = so.company_id

@@ -17,6 +17,8 @@
         "data/freight_vehicle_type_data.xml",
         "data/freight_charge_type_data.xml",
         "wizards/freight_rate_search_views.xml",
+        "wizards/freight_rate_import_views.xml",
+        "wizards/freight_rate_export_views.xml",
         "views/freight_location_views.xml",
         "views/freight_container_type_views.xml",
         "views/freight_vehicle_type_views.xml",

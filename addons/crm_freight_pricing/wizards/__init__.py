@@ -2,3 +2,5 @@ from . import freight_rate_search
 from . import freight_rate_search_container
 from . import freight_rate_option
 from . import freight_rate_option_charge
+from . import freight_rate_import
+from . import freight_rate_export

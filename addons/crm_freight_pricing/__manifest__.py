@@ -16,6 +16,7 @@
         "data/freight.container.type.csv",
         "data/freight_vehicle_type_data.xml",
         "data/freight_charge_type_data.xml",
+        "data/ir_cron_data.xml",
         "wizards/freight_rate_search_views.xml",
         "wizards/freight_rate_import_views.xml",
         "wizards/freight_rate_export_views.xml",

@@ -1,7 +1,13 @@
 from datetime import datetime, time
+from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+
+from odoo.addons.crm_sales_pipeline.models.expiry_reminder import (
+    remind_before_expiry,
+)
 
 from ..tools import (
     DEFAULT_VOLUME_FACTORS,
@@ -125,6 +131,20 @@ class FreightRate(models.Model):
     )
     surcharge_ids = fields.One2many(
         "freight.rate.surcharge", "rate_id", string="Surcharges", copy=True
+    )
+    # expiry
+    is_expiring_soon = fields.Boolean(
+        compute="_compute_is_expiring_soon",
+        search="_search_is_expiring_soon",
+        help="Active and ending within the days set for expiry reminders.",
+    )
+    expiry_reminder_done = fields.Boolean(
+        compute="_compute_expiry_reminder_done",
+        store=True,
+        readonly=False,
+        copy=False,
+        help="The pricing owner has been reminded of this end date; a new end date "
+        "clears it.",
     )
 
     _sql_constraints = [
@@ -458,3 +478,68 @@ class FreightRate(models.Model):
         if basis == "trip":
             return shipment.trip_count or 1
         return 1
+
+    # ------------------------------------------------------------
+    # EXPIRY
+    # ------------------------------------------------------------
+
+    def _compute_is_expiring_soon(self):
+        today = fields.Date.context_today(self)
+        for rate in self:
+            horizon = today + relativedelta(
+                days=rate.company_id.freight_rate_expiry_reminder_days
+            )
+            rate.is_expiring_soon = (
+                rate.state == "active"
+                and bool(rate.date_to)
+                and today <= rate.date_to <= horizon
+            )
+
+    def _search_is_expiring_soon(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(self.env._("Unsupported search on Expiring Soon."))
+        today = fields.Date.context_today(self)
+        horizon = today + relativedelta(
+            days=self.env.company.freight_rate_expiry_reminder_days
+        )
+        domain = [
+            ("state", "=", "active"),
+            ("date_to", ">=", today),
+            ("date_to", "<=", horizon),
+        ]
+        if (operator == "=") == bool(value):
+            return domain
+        return ["!", *expression.normalize_domain(domain)]
+
+    @api.depends("date_to")
+    def _compute_expiry_reminder_done(self):
+        self.expiry_reminder_done = False
+
+    @api.model
+    def _cron_expire_rates(self, batch_size=1000):
+        """Expire active rates past their end date, a batch per call (the cron is
+        called again while some remain), then give each pricing owner one to-do per
+        rate ending within the company's reminder days."""
+        domain = [
+            ("state", "=", "active"),
+            ("date_to", "<", fields.Date.context_today(self)),
+        ]
+        ended = self.search(domain, limit=batch_size)
+        ended.action_expire()
+        remaining = self.search_count(domain) if len(ended) == batch_size else 0
+        self.env["ir.cron"]._notify_progress(done=len(ended), remaining=remaining)
+        if remaining:
+            return
+        remind_before_expiry(
+            self,
+            [("state", "=", "active")],
+            "date_to",
+            "freight_rate_expiry_reminder_days",
+            self.env._("Renew buy rate"),
+            lambda rate: self.env._(
+                "%(rate)s ends on %(date)s: renew it with the carrier or let it "
+                "expire.",
+                rate=rate.display_name,
+                date=rate.date_to,
+            ),
+        )

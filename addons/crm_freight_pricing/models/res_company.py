@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.crm_sales_pipeline.models.res_company import MAX_REMINDER_DAYS
+
 MIN_MARGIN_FIELDS = {
     "sea_fcl": "freight_min_margin_sea_fcl",
     "sea_lcl": "freight_min_margin_sea_lcl",
@@ -12,11 +14,29 @@ MIN_MARGIN_FIELDS = {
 class ResCompany(models.Model):
     _inherit = "res.company"
 
+    freight_rate_expiry_reminder_days = fields.Integer(
+        string="Buy Rate Expiry Reminder Days",
+        default=3,
+        help="How many days before an active buy rate ends its pricing owner is "
+        "reminded to renew it.",
+    )
     # Minimum margin (%) of a freight quotation before a manager must approve it
     freight_min_margin_sea_fcl = fields.Float(string="Minimum Margin Sea FCL (%)")
     freight_min_margin_sea_lcl = fields.Float(string="Minimum Margin Sea LCL (%)")
     freight_min_margin_air = fields.Float(string="Minimum Margin Air (%)")
     freight_min_margin_truck = fields.Float(string="Minimum Margin Trucking (%)")
+
+    @api.constrains("freight_rate_expiry_reminder_days")
+    def _check_freight_rate_expiry_reminder_days(self):
+        for company in self:
+            if not 0 <= company.freight_rate_expiry_reminder_days <= MAX_REMINDER_DAYS:
+                raise ValidationError(
+                    self.env._(
+                        "Buy rate expiry reminders can be sent 0 to %(max)s days "
+                        "ahead.",
+                        max=MAX_REMINDER_DAYS,
+                    )
+                )
 
     @api.constrains(*MIN_MARGIN_FIELDS.values())
     def _check_freight_min_margins(self):

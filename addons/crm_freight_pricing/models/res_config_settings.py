@@ -4,6 +4,9 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    freight_rate_expiry_reminder_days = fields.Integer(
+        related="company_id.freight_rate_expiry_reminder_days", readonly=False
+    )
     freight_min_margin_sea_fcl = fields.Float(
         related="company_id.freight_min_margin_sea_fcl", readonly=False
     )

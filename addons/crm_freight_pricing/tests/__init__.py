@@ -6,3 +6,4 @@ from . import test_freight_quotation
 from . import test_freight_approval
 from . import test_tour
 from . import test_freight_rate_import
+from . import test_freight_rate_expiry

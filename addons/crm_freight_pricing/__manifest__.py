@@ -20,6 +20,7 @@
         "wizards/freight_rate_search_views.xml",
         "wizards/freight_rate_import_views.xml",
         "wizards/freight_rate_export_views.xml",
+        "wizards/freight_location_import_views.xml",
         "views/freight_location_views.xml",
         "views/freight_container_type_views.xml",
         "views/freight_vehicle_type_views.xml",

@@ -4,3 +4,4 @@ from . import freight_rate_option
 from . import freight_rate_option_charge
 from . import freight_rate_import
 from . import freight_rate_export
+from . import freight_location_import

@@ -244,6 +244,10 @@ class TestFreightRateImport(FreightCommon):
         self.assertIn("8 errors", message)
         self.assertEqual(self.env["freight.rate"].search_count([]), rate_count)
 
+    def test_import_single_bad_row(self):
+        with self.assertRaisesRegex(UserError, "Row 2: unknown location code VNXXX"):
+            self._import(self._xlsx([self._fcl_row(destination="vnxxx")]))
+
     def test_import_refuses_overlaps(self):
         existing = self._create_fcl_rate()
         rate_count = self.env["freight.rate"].search_count([])

@@ -709,6 +709,8 @@ class FreightRateImport(models.TransientModel):
     def _check_overlaps(self, cards, errors):
         """Rows overlapping an active rate of the same carrier, lane, mode and
         equipment, or another card of the file: one query whatever the rows."""
+        if not cards:
+            return
         lanes = defaultdict(list)
         for card_rows in cards.values():
             first = card_rows[0][1]

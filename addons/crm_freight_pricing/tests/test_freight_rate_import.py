@@ -5,7 +5,7 @@ import openpyxl
 
 from odoo import Command, fields
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools.misc import xlsxwriter
 
 from .common import FreightCommon
@@ -422,3 +422,59 @@ class TestFreightRateImport(FreightCommon):
 
         export_queries(few)  # warm the registry caches
         self.assertEqual(export_queries(many), export_queries(few))
+
+
+@tagged("post_install", "-at_install")
+class TestRateSheetDownload(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.pricing_user = new_test_user(
+            cls.env,
+            "pricer_web",
+            groups="crm_freight_pricing.group_freight_pricing_user",
+        )
+        cls.rate = cls.env["freight.rate"].create(
+            {
+                "carrier_id": cls.env["res.partner"]
+                .create({"name": "Web Line", "is_shipping_line": True})
+                .id,
+                "origin_id": cls.env.ref("crm_freight_pricing.location_vncli").id,
+                "destination_id": cls.env.ref("crm_freight_pricing.location_cnsha").id,
+                "date_from": "2026-03-01",
+                "date_to": "2026-03-15",
+                "line_ids": [
+                    Command.create(
+                        {
+                            "container_type_id": cls.env.ref(
+                                "crm_freight_pricing.container_type_20gp"
+                            ).id,
+                            "price": 875.0,
+                        }
+                    )
+                ],
+            }
+        )
+
+    def test_export_and_template_download(self):
+        self.authenticate("pricer_web", "pricer_web")
+        export = (
+            self.env["freight.rate.export"]
+            .with_user(self.pricing_user)
+            .create({"domain": repr([("id", "=", self.rate.id)])})
+        )
+        response = self.url_open(export.action_export()["url"])
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Rates.xlsx", response.headers["Content-Disposition"])
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+        self.assertEqual(
+            [cell.value for cell in sheet[2]][:3], ["Web Line", "Sea FCL", "VNCLI"]
+        )
+        self.assertEqual(sheet.max_row, 2)
+        importer = (
+            self.env["freight.rate.import"].with_user(self.pricing_user).create({})
+        )
+        response = self.url_open(importer.action_download_template()["url"])
+        self.assertEqual(response.status_code, 200)
+        workbook = openpyxl.load_workbook(io.BytesIO(response.content))
+        self.assertEqual(workbook.sheetnames, ["Rates", "Instructions"])

@@ -530,7 +530,7 @@ class FreightRate(models.Model):
         self.env["ir.cron"]._notify_progress(done=len(ended), remaining=remaining)
         if remaining:
             return
-        remind_before_expiry(
+        reminded = remind_before_expiry(
             self,
             [("state", "=", "active")],
             "date_to",
@@ -543,3 +543,5 @@ class FreightRate(models.Model):
                 date=rate.date_to,
             ),
         )
+        # and the salespeople whose open quotations are priced from those rates
+        self.env["sale.order"]._remind_quotations_of_expiring_rates(reminded)

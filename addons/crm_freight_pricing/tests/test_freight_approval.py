@@ -112,3 +112,15 @@ class TestFreightApproval(FreightCommon):
         )
         self.assertEqual(activity.user_id, self.salesman)
         self.assertEqual(activity.date_deadline, self.rate.date_to)
+
+    def test_rate_expiry_job_reminds_owner_and_salespeople(self):
+        order = self._quote(margin=10.0)
+        with freeze_time(self.rate.date_to - timedelta(days=2)):
+            self.env["freight.rate"]._cron_expire_rates()
+        self.assertTrue(
+            self.rate.activity_ids.filtered(lambda act: act.summary == "Renew buy rate")
+        )
+        activity = order.activity_ids.filtered(
+            lambda act: act.summary == "Buy rate expiring"
+        )
+        self.assertEqual(activity.user_id, self.salesman)

@@ -32,7 +32,7 @@ class TestFreightRateExpiry(FreightCommon):
 
     def test_cron_expires_rates_past_their_end(self):
         ended = self._rate(date(2026, 3, 9))
-        last_day = self._rate(date(2026, 3, 10), origin=self.sha, destination=self.hcm)
+        last_day = self._rate(date(2026, 3, 10), origin=self.pod, destination=self.pol)
         draft = self._rate(date(2026, 3, 5), activate=False, carrier=self.airline)
         self.env["freight.rate"]._cron_expire_rates()
         self.assertEqual(ended.state, "expired")
@@ -46,7 +46,7 @@ class TestFreightRateExpiry(FreightCommon):
 
     def test_cron_expires_in_batches(self):
         rates = self._rate(date(2026, 3, 8)) | self._rate(
-            date(2026, 3, 9), origin=self.sha, destination=self.hcm
+            date(2026, 3, 9), origin=self.pod, destination=self.pol
         )
         self.env["freight.rate"]._cron_expire_rates(batch_size=1)
         self.assertEqual(sorted(rates.mapped("state")), ["active", "expired"])
@@ -55,7 +55,7 @@ class TestFreightRateExpiry(FreightCommon):
 
     def test_cron_reminds_the_pricing_owner_once(self):
         soon = self._rate(date(2026, 3, 13))
-        later = self._rate(date(2026, 3, 14), origin=self.sha, destination=self.hcm)
+        later = self._rate(date(2026, 3, 14), origin=self.pod, destination=self.pol)
         self.env["freight.rate"]._cron_expire_rates()
         activities = self._renewal_activities(soon | later)
         self.assertRecordValues(
@@ -85,7 +85,7 @@ class TestFreightRateExpiry(FreightCommon):
 
     def test_soon_expiring_filter_follows_the_setting(self):
         soon = self._rate(date(2026, 3, 12))
-        later = self._rate(date(2026, 3, 20), origin=self.sha, destination=self.hcm)
+        later = self._rate(date(2026, 3, 20), origin=self.pod, destination=self.pol)
         Rate = self.env["freight.rate"]
         self.assertEqual(Rate.search([("is_expiring_soon", "=", True)]), soon)
         self.assertIn(later, Rate.search([("is_expiring_soon", "=", False)]))

@@ -73,8 +73,8 @@ class TestFreightRateImport(FreightCommon):
         row = {
             "carrier": "Ocean Line",
             "mode": "Sea FCL",
-            "origin": "VNCLI",
-            "destination": "CNSHA",
+            "origin": "VNDAD",
+            "destination": "CNNGB",
             "via": "",
             "date_from": self.date_from,
             "date_to": self.date_to,
@@ -97,8 +97,8 @@ class TestFreightRateImport(FreightCommon):
             [
                 "Sky Cargo",
                 "Air",
-                "SGN",
-                "PVG",
+                "DAD",
+                "CAN",
                 "",
                 self.date_from,
                 self.date_to,
@@ -112,7 +112,7 @@ class TestFreightRateImport(FreightCommon):
                 "",
                 "",
             ],
-            ["Sky Cargo", "air", "SGN", "PVG", "", self.date_from, self.date_to]
+            ["Sky Cargo", "air", "DAD", "CAN", "", self.date_from, self.date_to]
             + ["USD", "", "", "+45", 3.6, "", "", "", ""],
         ]
         rates = self._import(self._xlsx(rows, headers), activate=True)
@@ -124,8 +124,8 @@ class TestFreightRateImport(FreightCommon):
             [
                 {
                     "carrier_id": self.carrier.id,
-                    "origin_id": self.hcm.id,
-                    "destination_id": self.sha.id,
+                    "origin_id": self.pol.id,
+                    "destination_id": self.pod.id,
                     "date_from": self.date_from,
                     "date_to": self.date_to,
                     "transit_days": 7,
@@ -166,8 +166,8 @@ class TestFreightRateImport(FreightCommon):
             [
                 {
                     "carrier_id": self.airline.id,
-                    "origin_id": self.sgn.id,
-                    "destination_id": self.pvg.id,
+                    "origin_id": self.aol.id,
+                    "destination_id": self.aod.id,
                     "minimum_amount": 75.0,
                     "transit_days": 2,
                     "remarks": "Daily flights",
@@ -184,7 +184,7 @@ class TestFreightRateImport(FreightCommon):
     def test_import_csv_semicolons_and_day_first_dates(self):
         date_from = self.date_from.strftime("%d/%m/%Y")
         date_to = self.date_to.strftime("%d/%m/%Y")
-        card = f"Ocean Line;Sea FCL;VNCLI;CNSHA;;{date_from};{date_to};USD;7;14"
+        card = f"Ocean Line;Sea FCL;VNDAD;CNNGB;;{date_from};{date_to};USD;7;14"
         content = "\n".join(
             [
                 ";".join([*HEADERS, "BAF"]),
@@ -313,8 +313,8 @@ class TestFreightRateImport(FreightCommon):
         rates |= self._create_rate(
             carrier=self.airline,
             mode="air",
-            origin=self.sgn,
-            destination=self.pvg,
+            origin=self.aol,
+            destination=self.aod,
             activate=False,
             minimum_amount=80.0,
             lines=[
@@ -384,8 +384,8 @@ class TestFreightRateImport(FreightCommon):
                     {
                         "carrier_id": self.carrier.id,
                         "freight_mode": "sea_fcl",
-                        "origin_id": self.hcm.id,
-                        "destination_id": self.sha.id,
+                        "origin_id": self.pol.id,
+                        "destination_id": self.pod.id,
                         "date_from": fields.Date.add(self.today, days=start + 10 * i),
                         "date_to": fields.Date.add(self.today, days=start + 10 * i + 9),
                         "line_ids": [
@@ -468,7 +468,7 @@ class TestRateSheetDownload(HttpCase):
         self.assertIn("Rates.xlsx", response.headers["Content-Disposition"])
         sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
         self.assertEqual(
-            [cell.value for cell in sheet[2]][:3], ["Web Line", "Sea FCL", "VNCLI"]
+            [cell.value for cell in sheet[2]][:3], ["Web Line", "Sea FCL", "VNDAD"]
         )
         self.assertEqual(sheet.max_row, 2)
         importer = (

@@ -8,7 +8,8 @@ from .res_company import MAX_REMINDER_DAYS
 def remind_before_expiry(model, domain, date_field, days_field, summary, note):
     """Give the salesperson of each record of ``domain`` one to-do activity when its
     ``date_field`` is within its company's ``days_field`` days; records carry an
-    ``expiry_reminder_done`` flag, reset when the date changes."""
+    ``expiry_reminder_done`` flag, reset when the date changes. Returns the records
+    reminded."""
     today = fields.Date.context_today(model)
     candidates = model.search(
         [
@@ -33,3 +34,4 @@ def remind_before_expiry(model, domain, date_field, days_field, summary, note):
             user_id=record.user_id.id or model.env.uid,
         )
     due.expiry_reminder_done = True
+    return due

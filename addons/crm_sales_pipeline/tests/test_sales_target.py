@@ -110,7 +110,7 @@ class TestSalesTarget(SalesPipelineCommon):
             lines=[(self.thc, 10, 180)],
             partner_id=self.newcomer.id,
         )
-        first_order.order_line.purchase_price = 100
+        first_order.order_line.with_user(self.sales_manager).purchase_price = 100
         # outside the period, or someone else's
         self._confirmed_order(datetime(2031, 4, 1, 10))
         self._confirmed_order(datetime(2031, 3, 10, 10), user=self.other_salesman)

@@ -31,6 +31,12 @@
         "views/res_config_settings_views.xml",
         "report/sale_order_templates.xml",
         "report/freight_quotation_report_views.xml",
+        "data/freight_inquiry_data.xml",
+        "wizards/freight_inquiry_reject_views.xml",
+        "wizards/freight_rate_search_inquiry_views.xml",
+        "views/freight_inquiry_views.xml",
+        "views/sale_order_inquiry_views.xml",
+        "views/res_partner_inquiry_views.xml",
         "views/crm_freight_pricing_menus.xml",
     ],
     "assets": {

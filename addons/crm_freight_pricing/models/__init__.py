@@ -13,5 +13,6 @@ from . import res_partner
 from . import sale_order
 from . import sale_order_freight_container
 from . import sale_order_line
-from . import res_company
-from . import res_config_settings
+from . import freight_inquiry
+from . import freight_inquiry_container
+from . import sale_order_inquiry

@@ -20,6 +20,19 @@ class ResCompany(models.Model):
         help="How many days before an active buy rate ends its pricing owner is "
         "reminded to renew it.",
     )
+    inquiry_target_hours_sea_fcl = fields.Float(
+        string="Inquiry Response Target, Sea FCL (h)", default=4.0
+    )
+    inquiry_target_hours_sea_lcl = fields.Float(
+        string="Inquiry Response Target, Sea LCL (h)", default=4.0
+    )
+    inquiry_target_hours_air = fields.Float(
+        string="Inquiry Response Target, Air (h)", default=4.0
+    )
+    inquiry_target_hours_truck = fields.Float(
+        string="Inquiry Response Target, Trucking (h)", default=4.0
+    )
+
     # Minimum margin (%) of a freight quotation before a manager must approve it
     freight_min_margin_sea_fcl = fields.Float(string="Minimum Margin Sea FCL (%)")
     freight_min_margin_sea_lcl = fields.Float(string="Minimum Margin Sea LCL (%)")
@@ -49,3 +62,29 @@ class ResCompany(models.Model):
     def _get_freight_min_margin(self, freight_mode):
         self.ensure_one()
         return self[MIN_MARGIN_FIELDS[freight_mode]] if freight_mode else 0.0
+
+    @api.constrains(
+        "inquiry_target_hours_sea_fcl",
+        "inquiry_target_hours_sea_lcl",
+        "inquiry_target_hours_air",
+        "inquiry_target_hours_truck",
+    )
+    def _check_inquiry_target_hours(self):
+        for company in self:
+            if (
+                min(
+                    company.inquiry_target_hours_sea_fcl,
+                    company.inquiry_target_hours_sea_lcl,
+                    company.inquiry_target_hours_air,
+                    company.inquiry_target_hours_truck,
+                )
+                <= 0
+            ):
+                raise ValidationError(
+                    self.env._("Inquiry response targets must be positive.")
+                )
+
+    def _get_inquiry_response_target(self, freight_mode):
+        """Working hours Pricing has to answer an inquiry of this mode."""
+        self.ensure_one()
+        return self[f"inquiry_target_hours_{freight_mode}"] if freight_mode else 4.0

@@ -19,3 +19,15 @@ class ResConfigSettings(models.TransientModel):
     freight_min_margin_truck = fields.Float(
         related="company_id.freight_min_margin_truck", readonly=False
     )
+    inquiry_target_hours_sea_fcl = fields.Float(
+        related="company_id.inquiry_target_hours_sea_fcl", readonly=False
+    )
+    inquiry_target_hours_sea_lcl = fields.Float(
+        related="company_id.inquiry_target_hours_sea_lcl", readonly=False
+    )
+    inquiry_target_hours_air = fields.Float(
+        related="company_id.inquiry_target_hours_air", readonly=False
+    )
+    inquiry_target_hours_truck = fields.Float(
+        related="company_id.inquiry_target_hours_truck", readonly=False
+    )

@@ -25,3 +25,33 @@ class ResPartner(models.Model):
                 or partner.is_coloader
                 or partner.is_trucker
             )
+
+    freight_inquiry_count = fields.Integer(
+        string="Inquiries", compute="_compute_freight_inquiry_count"
+    )
+
+    def _compute_freight_inquiry_count(self):
+        self.freight_inquiry_count = 0
+        if not self.env["freight.inquiry"].has_access("read"):
+            return
+        all_partners = self.with_context(active_test=False).search_fetch(
+            [("id", "child_of", self.ids)], ["parent_id"]
+        )
+        groups = self.env["freight.inquiry"]._read_group(
+            [("partner_id", "in", all_partners.ids)], ["partner_id"], ["__count"]
+        )
+        self_ids = set(self._ids)
+        for partner, count in groups:
+            while partner:
+                if partner.id in self_ids:
+                    partner.freight_inquiry_count += count
+                partner = partner.parent_id
+
+    def action_view_freight_inquiries(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_freight_pricing.freight_inquiry_action"
+        )
+        action["domain"] = [("partner_id", "child_of", self.id)]
+        action["context"] = {"default_partner_id": self.id}
+        return action

@@ -8,3 +8,4 @@ from . import test_tour
 from . import test_freight_rate_import
 from . import test_freight_rate_expiry
 from . import test_freight_location_import
+from . import test_freight_inquiry

@@ -45,6 +45,8 @@ class FreightRateOption(models.TransientModel):
         self.ensure_one()
         search = self.search_id
         order = search.order_id
+        if search.inquiry_id:
+            order = search.inquiry_id._get_quotation()
         if not order:
             raise UserError(
                 self.env._("Open the rate search from a quotation to add rates to it.")
@@ -59,6 +61,9 @@ class FreightRateOption(models.TransientModel):
             Command.create(values) for values in self._prepare_order_line_values()
         ]
         order.write(values)
+        if search.inquiry_id:
+            search.inquiry_id._mark_quoted()
+            return search.inquiry_id.action_view_quotation()
         return {"type": "ir.actions.act_window_close"}
 
     def _prepare_order_line_values(self):

@@ -16,6 +16,11 @@ class FreightRateSearch(models.TransientModel):
         "freight.rate.search.container", "search_id", string="Containers"
     )
     order_id = fields.Many2one("sale.order", string="Quotation")
+    inquiry_id = fields.Many2one(
+        "freight.inquiry",
+        help="The service inquiry answered: adding an option creates or updates its "
+        "quotation.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -73,6 +78,11 @@ class FreightRateSearch(models.TransientModel):
             )
             values["currency_id"] = order.currency_id.id
             values["company_id"] = order.company_id.id
+        inquiry = self.env["freight.inquiry"].browse(
+            self.env.context.get("default_inquiry_id")
+        )
+        if inquiry:
+            values.update(inquiry._get_rate_search_defaults(fields_list))
         return values
 
     def _check_search_input(self):

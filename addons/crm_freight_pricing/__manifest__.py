@@ -35,8 +35,11 @@
         "wizards/freight_inquiry_reject_views.xml",
         "wizards/freight_rate_search_inquiry_views.xml",
         "views/freight_inquiry_views.xml",
-        "views/sale_order_inquiry_views.xml",
-        "views/res_partner_inquiry_views.xml",
+        "views/sale_order_freight_request_views.xml",
+        "views/res_partner_freight_request_views.xml",
+        "data/freight_booking_request_data.xml",
+        "wizards/freight_booking_request_return_views.xml",
+        "views/freight_booking_request_views.xml",
         "views/crm_freight_pricing_menus.xml",
     ],
     "assets": {

@@ -29,23 +29,19 @@ class ResPartner(models.Model):
     freight_inquiry_count = fields.Integer(
         string="Inquiries", compute="_compute_freight_inquiry_count"
     )
+    freight_booking_request_count = fields.Integer(
+        string="Booking Requests", compute="_compute_freight_booking_request_count"
+    )
 
     def _compute_freight_inquiry_count(self):
-        self.freight_inquiry_count = 0
-        if not self.env["freight.inquiry"].has_access("read"):
-            return
-        all_partners = self.with_context(active_test=False).search_fetch(
-            [("id", "child_of", self.ids)], ["parent_id"]
-        )
-        groups = self.env["freight.inquiry"]._read_group(
-            [("partner_id", "in", all_partners.ids)], ["partner_id"], ["__count"]
-        )
-        self_ids = set(self._ids)
-        for partner, count in groups:
-            while partner:
-                if partner.id in self_ids:
-                    partner.freight_inquiry_count += count
-                partner = partner.parent_id
+        counts = self._count_freight_documents("freight.inquiry")
+        for partner in self:
+            partner.freight_inquiry_count = counts.get(partner.id, 0)
+
+    def _compute_freight_booking_request_count(self):
+        counts = self._count_freight_documents("freight.booking.request")
+        for partner in self:
+            partner.freight_booking_request_count = counts.get(partner.id, 0)
 
     def action_view_freight_inquiries(self):
         self.ensure_one()
@@ -55,3 +51,31 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "child_of", self.id)]
         action["context"] = {"default_partner_id": self.id}
         return action
+
+    def action_view_freight_booking_requests(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_freight_pricing.freight_booking_request_action"
+        )
+        action["domain"] = [("partner_id", "child_of", self.id)]
+        action["context"] = {"create": False}
+        return action
+
+    def _count_freight_documents(self, model_name):
+        """{partner id: number of documents of the partner and its contacts}, as
+        ``sale`` counts orders; empty for users who may not read them."""
+        counts = dict.fromkeys(self.ids, 0)
+        if not self.env[model_name].has_access("read"):
+            return counts
+        all_partners = self.with_context(active_test=False).search_fetch(
+            [("id", "child_of", self.ids)], ["parent_id"]
+        )
+        groups = self.env[model_name]._read_group(
+            [("partner_id", "in", all_partners.ids)], ["partner_id"], ["__count"]
+        )
+        for partner, count in groups:
+            while partner:
+                if partner.id in counts:
+                    counts[partner.id] += count
+                partner = partner.parent_id
+        return counts

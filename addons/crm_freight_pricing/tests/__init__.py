@@ -9,3 +9,4 @@ from . import test_freight_rate_import
 from . import test_freight_rate_expiry
 from . import test_freight_location_import
 from . import test_freight_inquiry
+from . import test_freight_booking_request

@@ -40,6 +40,7 @@
         "data/freight_booking_request_data.xml",
         "wizards/freight_booking_request_return_views.xml",
         "views/freight_booking_request_views.xml",
+        "report/freight_profit_report_views.xml",
         "views/crm_freight_pricing_menus.xml",
     ],
     "assets": {

@@ -77,6 +77,17 @@ class FreightBookingRequest(models.Model):
         help="When the customer wants the service: pick-up, stuffing or departure.",
     )
     note = fields.Html(string="Instructions")
+    company_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Company Currency"
+    )
+    expected_profit = fields.Monetary(
+        currency_field="company_currency_id",
+        compute="_compute_expected_profit",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Taken from the order's opportunity, for the job file's profit follow-up.",
+    )
     container_line_ids = fields.One2many(
         "freight.booking.request.container",
         "request_id",
@@ -99,6 +110,14 @@ class FreightBookingRequest(models.Model):
     processed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     processed_at = fields.Datetime(readonly=True, copy=False)
     return_reason = fields.Text(readonly=True, copy=False)
+
+    @api.depends("order_id")
+    def _compute_expected_profit(self):
+        for request in self:
+            if request.order_id.opportunity_id:
+                request.expected_profit = (
+                    request.order_id.opportunity_id.expected_profit
+                )
 
     @api.depends("freight_mode")
     def _compute_team_id(self):

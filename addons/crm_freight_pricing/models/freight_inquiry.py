@@ -83,6 +83,18 @@ class FreightInquiry(models.Model):
         help="The all-in price the customer expects, if known."
     )
     needed_by = fields.Datetime(tracking=True)
+    company_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Company Currency"
+    )
+    expected_profit = fields.Monetary(
+        currency_field="company_currency_id",
+        compute="_compute_expected_profit",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Taken from the opportunity; compared later with the quoted and "
+        "invoiced margins.",
+    )
     note = fields.Html(string="Notes")
 
     # Answer
@@ -127,6 +139,12 @@ class FreightInquiry(models.Model):
         index=True,
         help="Not answered within the response target: the pricing managers were told.",
     )
+
+    @api.depends("opportunity_id")
+    def _compute_expected_profit(self):
+        for inquiry in self:
+            if inquiry.opportunity_id:
+                inquiry.expected_profit = inquiry.opportunity_id.expected_profit
 
     @api.depends("submitted_at", "freight_mode", "company_id")
     def _compute_response_deadline(self):

@@ -10,3 +10,4 @@ from . import test_freight_rate_expiry
 from . import test_freight_location_import
 from . import test_freight_inquiry
 from . import test_freight_booking_request
+from . import test_freight_profit

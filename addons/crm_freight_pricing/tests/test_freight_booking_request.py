@@ -86,6 +86,20 @@ class TestFreightBookingRequest(FreightCommon):
         self.assertEqual(request.team_id, self.sea_team, "chosen from the mode")
         self.assertEqual(order.freight_booking_request_count, 1)
 
+    def test_request_carries_the_expected_profit(self):
+        opportunity = self.env["crm.lead"].create(
+            {
+                "name": "Garments",
+                "type": "opportunity",
+                "partner_id": self.customer.id,
+                "expected_revenue": 8000.0,
+                "expected_profit": 800.0,
+            }
+        )
+        request = self._request(self._order(opportunity_id=opportunity.id))
+        self.assertEqual(request.expected_profit, 800.0)
+        self.assertFalse(self._request(self._order()).expected_profit)
+
     def test_only_confirmed_orders_are_booked(self):
         order = self.env["sale.order"].create({"partner_id": self.customer.id})
         with self.assertRaises(UserError):

@@ -40,6 +40,8 @@ class TestFreightInquiry(FreightCommon):
                 "type": "opportunity",
                 "partner_id": cls.customer.id,
                 "user_id": cls.salesman.id,
+                "expected_revenue": 4000.0,
+                "expected_profit": 400.0,
             }
         )
 
@@ -204,6 +206,7 @@ class TestFreightInquiry(FreightCommon):
         inquiry.action_submit()
         action = inquiry.with_user(self.pricing_user).action_accept()
         self.assertEqual(inquiry.state, "accepted")
+        self.assertEqual(inquiry.expected_profit, 400.0, "from the opportunity")
         self.assertEqual(action["res_model"], "freight.rate.search")
         accept_message = inquiry.message_ids[0]
         self.assertEqual(accept_message.partner_ids, self.salesman.partner_id)

@@ -48,8 +48,8 @@ class TestFreightBookingRequest(FreightCommon):
                 {
                     "partner_id": (partner or self.customer).id,
                     "freight_mode": "sea_fcl",
-                    "origin_location_id": self.hcm.id,
-                    "destination_location_id": self.sha.id,
+                    "origin_location_id": self.pol.id,
+                    "destination_location_id": self.pod.id,
                     "commodity": "Garments",
                     "container_line_ids": [
                         Command.create(
@@ -78,7 +78,7 @@ class TestFreightBookingRequest(FreightCommon):
         self.assertEqual(request.user_id, self.salesman)
         self.assertEqual(request.company_id, order.company_id)
         self.assertEqual(request.freight_mode, "sea_fcl")
-        self.assertEqual(request.origin_location_id, self.hcm)
+        self.assertEqual(request.origin_location_id, self.pol)
         self.assertEqual(request.commodity, "Garments")
         self.assertEqual(request.container_line_ids.container_type_id, self.c40hc)
         self.assertEqual(request.container_line_ids.quantity, 2)

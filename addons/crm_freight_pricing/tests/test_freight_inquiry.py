@@ -53,8 +53,8 @@ class TestFreightInquiry(FreightCommon):
                 {
                     "partner_id": self.customer.id,
                     "freight_mode": "sea_fcl",
-                    "origin_location_id": self.hcm.id,
-                    "destination_location_id": self.sha.id,
+                    "origin_location_id": self.pol.id,
+                    "destination_location_id": self.pod.id,
                     "container_line_ids": [
                         Command.create(
                             {"container_type_id": self.c40hc.id, "quantity": 2}
@@ -130,8 +130,8 @@ class TestFreightInquiry(FreightCommon):
         self.company.inquiry_target_hours_air = 1.5
         inquiry = self._inquiry(
             freight_mode="air",
-            origin_location_id=self.sgn.id,
-            destination_location_id=self.pvg.id,
+            origin_location_id=self.aol.id,
+            destination_location_id=self.aod.id,
             gross_weight=120.0,
             container_line_ids=[],
         )
@@ -215,7 +215,7 @@ class TestFreightInquiry(FreightCommon):
         search, result = self._quote_from_rates(inquiry)
         self.assertEqual(search.inquiry_id, inquiry)
         self.assertEqual(search.freight_mode, "sea_fcl")
-        self.assertEqual(search.origin_location_id, self.hcm)
+        self.assertEqual(search.origin_location_id, self.pol)
         self.assertEqual(search.container_line_ids.container_type_id, self.c40hc)
         self.assertEqual(len(search.option_ids), 1)
 
@@ -319,7 +319,7 @@ class TestFreightInquiry(FreightCommon):
             with self.assertRaises(ValidationError):
                 self._inquiry(target_price=-10.0)
             with self.assertRaises(ValidationError):
-                self._inquiry(destination_location_id=self.hcm.id)
+                self._inquiry(destination_location_id=self.pol.id)
             inquiry = self._inquiry(needed_by=MONDAY_11AM, target_price=2500.0)
         with (
             freeze_time(datetime(2026, 11, 23, 12, 0)),

@@ -468,7 +468,7 @@ class TestRateSheetDownload(HttpCase):
         self.assertIn("Rates.xlsx", response.headers["Content-Disposition"])
         sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
         self.assertEqual(
-            [cell.value for cell in sheet[2]][:3], ["Web Line", "Sea FCL", "VNDAD"]
+            [cell.value for cell in sheet[2]][:3], ["Web Line", "Sea FCL", "VNCLI"]
         )
         self.assertEqual(sheet.max_row, 2)
         importer = (

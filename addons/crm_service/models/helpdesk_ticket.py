@@ -1,0 +1,325 @@
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    # what the case is about
+    product_id = fields.Many2one("product.product", index="btree_not_null")
+    origin_reference = fields.Char(
+        string="Order / Shipment",
+        help="Reference of the sales order, delivery or shipment the case is about.",
+    )
+    service_hours = fields.Float(
+        string="Hours Spent",
+        help="Working time spent on the case, consumed from an hours-based contract.",
+    )
+    # service level
+    opened_date = fields.Datetime(
+        string="Opened On", default=fields.Datetime.now, readonly=True, copy=False
+    )
+    sla_id = fields.Many2one(
+        "crm.service.sla",
+        string="SLA",
+        compute="_compute_sla_id",
+        store=True,
+        index="btree_not_null",
+    )
+    response_deadline = fields.Datetime(
+        string="First Response Deadline",
+        compute="_compute_deadlines",
+        store=True,
+        copy=False,
+    )
+    resolve_deadline = fields.Datetime(
+        string="Resolution Deadline",
+        compute="_compute_deadlines",
+        store=True,
+        readonly=False,
+        copy=False,
+        tracking=True,
+    )
+    first_response_date = fields.Datetime(readonly=True, copy=False)
+    sla_hours_left = fields.Float(
+        string="Time Left",
+        compute="_compute_sla_hours_left",
+        help="Working hours left before the next deadline (first response, then "
+        "resolution); negative once it has passed.",
+    )
+    sla_response_breached = fields.Boolean(
+        string="First Response Late", readonly=True, copy=False
+    )
+    sla_resolve_breached = fields.Boolean(
+        string="Resolution Late", readonly=True, copy=False
+    )
+    sla_response_escalated = fields.Boolean(readonly=True, copy=False)
+    sla_resolve_escalated = fields.Boolean(readonly=True, copy=False)
+    # service contract
+    contract_id = fields.Many2one(
+        "crm.service.contract",
+        string="Service Contract",
+        index="btree_not_null",
+        check_company=True,
+        domain="[('partner_id', 'child_of', commercial_partner_id)]",
+    )
+    contract_coverage = fields.Selection(
+        [
+            ("covered", "Covered"),
+            ("exhausted", "Contract Used Up"),
+            ("not_covered", "Not Covered"),
+        ],
+        readonly=True,
+        copy=False,
+    )
+    contract_policy = fields.Selection(related="team_id.contract_policy")
+
+    @api.depends("team_id", "category_id", "priority", "company_id")
+    def _compute_sla_id(self):
+        Sla = self.env["crm.service.sla"]
+        for ticket in self:
+            ticket.sla_id = Sla._find_for_ticket(ticket)
+
+    @api.depends("sla_id", "opened_date", "company_id")
+    def _compute_deadlines(self):
+        for ticket in self:
+            start = ticket.opened_date or fields.Datetime.now()
+            sla = ticket.sla_id
+            ticket.response_deadline = (
+                ticket._plan_work_hours(start, sla.response_hours)
+                if sla.response_hours
+                else False
+            )
+            ticket.resolve_deadline = (
+                ticket._plan_work_hours(start, sla.resolve_hours)
+                if sla.resolve_hours
+                else False
+            )
+
+    @api.depends("response_deadline", "resolve_deadline", "first_response_date")
+    def _compute_sla_hours_left(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            deadline = (
+                ticket.response_deadline
+                if not ticket.first_response_date
+                else ticket.resolve_deadline
+            )
+            if not deadline or ticket.closed:
+                ticket.sla_hours_left = 0.0
+            elif deadline >= now:
+                ticket.sla_hours_left = ticket._count_work_hours(now, deadline)
+            else:
+                ticket.sla_hours_left = -ticket._count_work_hours(deadline, now)
+
+    @api.constrains("resolve_deadline", "opened_date")
+    def _check_resolve_deadline(self):
+        for ticket in self:
+            if (
+                ticket.resolve_deadline
+                and ticket.opened_date
+                and ticket.resolve_deadline < ticket.opened_date
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The resolution deadline of %(case)s cannot be before the "
+                        "case was opened.",
+                        case=ticket.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        Category = self.env["helpdesk.ticket.category"]
+        Team = self.env["helpdesk.ticket.team"]
+        for vals in vals_list:
+            if not vals.get("team_id") and vals.get("category_id"):
+                team = Category.browse(vals["category_id"]).team_id
+                if team:
+                    vals["team_id"] = team.id
+            # the team's routing, not helpdesk_mgmt's "assign to the creator"
+            # default, picks the agent of a case given to nobody
+            team = Team.browse(vals.get("team_id"))
+            if "user_id" not in vals and team.assignment_method not in (
+                False,
+                "manual",
+            ):
+                vals["user_id"] = False
+        tickets = super().create(vals_list)
+        tickets._update_contract_coverage()
+        blocked = tickets.filtered(
+            lambda t: (
+                t.team_id.contract_policy == "block"
+                and t.contract_coverage != "covered"
+            )
+        )
+        if blocked:
+            raise ValidationError(
+                self.env._(
+                    "No running service contract of %(customer)s covers the case "
+                    "%(case)s: the team %(team)s only accepts covered cases.",
+                    customer=blocked[0].commercial_partner_id.display_name
+                    or self.env._("(no customer)"),
+                    case=blocked[0].name,
+                    team=blocked[0].team_id.display_name,
+                )
+            )
+        for ticket in tickets.filtered(lambda t: t.team_id and not t.user_id):
+            ticket._assign_agent()
+        tickets._update_sla_breaches()
+        return tickets
+
+    def write(self, vals):
+        result = super().write(vals)
+        if (
+            "contract_coverage" not in vals
+            and self._CONTRACT_SCOPE_FIELDS & vals.keys()
+        ):
+            self._update_contract_coverage(keep_contract="contract_id" in vals)
+        if not self.env.context.get("crm_service_sla_update"):
+            self._update_sla_breaches()
+        return result
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        channel = self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_channel_email", raise_if_not_found=False
+        )
+        custom_values = dict(custom_values or {})
+        if channel:
+            custom_values.setdefault("channel_id", channel.id)
+        return super().message_new(msg_dict, custom_values=custom_values)
+
+    def _message_post_after_hook(self, message, msg_vals):
+        # the first answer an agent sends to the customer ends the response SLA
+        if (
+            not self.first_response_date
+            and message.message_type == "comment"
+            and message.subtype_id == self.env.ref("mail.mt_comment")
+            and message.author_id.user_ids.filtered(lambda user: not user.share)
+        ):
+            self.first_response_date = fields.Datetime.now()
+        return super()._message_post_after_hook(message, msg_vals)
+
+    def _assign_agent(self):
+        """Give the case to the next agent of its team (see the team's assignment
+        method); the assignment is tracked in the chatter."""
+        self.ensure_one()
+        agent = self.team_id._get_next_agent()
+        if agent:
+            self.user_id = agent
+
+    # ------------------------------------------------------------
+    # Service contract
+    # ------------------------------------------------------------
+
+    _CONTRACT_SCOPE_FIELDS = frozenset(
+        ["partner_id", "category_id", "product_id", "contract_id", "company_id"]
+    )
+
+    def _update_contract_coverage(self, keep_contract=False):
+        """Link each case to the customer's contract covering it (or keep the one
+        chosen by hand) and say whether the contract still has a balance for it."""
+        Contract = self.env["crm.service.contract"]
+        for ticket in self:
+            contract = (
+                ticket.contract_id
+                if keep_contract
+                else Contract._find_for_ticket(ticket)
+            )
+            if not contract:
+                coverage = "not_covered"
+            elif ticket.contract_id == contract and ticket.contract_coverage in (
+                "covered",
+                "exhausted",
+            ):
+                # the balance was checked when the case came under the contract
+                coverage = ticket.contract_coverage
+            else:
+                has_balance = not contract.quantity or contract.remaining > 0
+                coverage = "covered" if has_balance else "exhausted"
+            if ticket.contract_id != contract or ticket.contract_coverage != coverage:
+                ticket.write(
+                    {"contract_id": contract.id, "contract_coverage": coverage}
+                )
+
+    # ------------------------------------------------------------
+    # SLA
+    # ------------------------------------------------------------
+
+    def _plan_work_hours(self, start, hours):
+        calendar = self.company_id.resource_calendar_id
+        if not calendar:
+            return start + timedelta(hours=hours)
+        return calendar.plan_hours(hours, start, compute_leaves=True)
+
+    def _count_work_hours(self, start, end):
+        calendar = self.company_id.resource_calendar_id
+        if not calendar:
+            return (end - start).total_seconds() / 3600
+        return calendar.get_work_hours_count(start, end, compute_leaves=True)
+
+    def _update_sla_breaches(self):
+        """Flag the cases answered or solved after their deadline, and the open
+        ones whose deadline has passed."""
+        now = fields.Datetime.now()
+        for ticket in self:
+            answered = ticket.first_response_date or now
+            solved = (ticket.closed and ticket.closed_date) or now
+            vals = {
+                "sla_response_breached": bool(
+                    ticket.response_deadline and answered > ticket.response_deadline
+                ),
+                "sla_resolve_breached": bool(
+                    ticket.resolve_deadline and solved > ticket.resolve_deadline
+                ),
+            }
+            if any(ticket[field] != value for field, value in vals.items()):
+                ticket.with_context(crm_service_sla_update=True).write(vals)
+
+    def _get_sla_escalation_domain(self):
+        now = fields.Datetime.now()
+        return [
+            ("stage_id.closed", "=", False),
+            "|",
+            "&",
+            "&",
+            ("sla_response_escalated", "=", False),
+            ("first_response_date", "=", False),
+            ("response_deadline", "<", now),
+            "&",
+            ("sla_resolve_escalated", "=", False),
+            ("resolve_deadline", "<", now),
+        ]
+
+    @api.model
+    def _cron_escalate_sla_breaches(self):
+        """Flag the open cases past a deadline and give their team leader one
+        to-do per breached deadline; running it again adds nothing."""
+        tickets = self.search(self._get_sla_escalation_domain())
+        tickets._update_sla_breaches()
+        for ticket in tickets:
+            vals = {}
+            if ticket.sla_response_breached and not ticket.sla_response_escalated:
+                vals["sla_response_escalated"] = True
+                ticket._schedule_sla_escalation(
+                    self.env._("First response late: %(case)s", case=ticket.name)
+                )
+            if ticket.sla_resolve_breached and not ticket.sla_resolve_escalated:
+                vals["sla_resolve_escalated"] = True
+                ticket._schedule_sla_escalation(
+                    self.env._("Resolution late: %(case)s", case=ticket.name)
+                )
+            if vals:
+                ticket.with_context(crm_service_sla_update=True).write(vals)
+
+    def _schedule_sla_escalation(self, summary):
+        self.ensure_one()
+        leader = self.team_id.user_id or self.user_id or self.env.user
+        self.activity_schedule(
+            "mail.mail_activity_data_todo",
+            summary=summary,
+            user_id=leader.id,
+        )

@@ -1,0 +1,5 @@
+from . import test_routing
+from . import test_sla
+from . import test_contract
+from . import test_security
+from . import test_mail_gateway

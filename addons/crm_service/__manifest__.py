@@ -6,7 +6,7 @@
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
     "license": "AGPL-3",
-    "depends": ["crm_customer", "helpdesk_mgmt", "resource"],
+    "depends": ["crm_customer", "helpdesk_mgmt", "portal", "resource"],
     "data": [
         "security/crm_service_security.xml",
         "security/ir.model.access.csv",
@@ -17,6 +17,8 @@
         "views/helpdesk_ticket_category_views.xml",
         "views/crm_service_sla_views.xml",
         "views/crm_service_contract_views.xml",
+        "views/crm_service_article_views.xml",
+        "views/crm_service_portal_templates.xml",
         "views/res_users_views.xml",
         "views/crm_service_menus.xml",
     ],
@@ -24,5 +26,6 @@
         "demo/helpdesk_ticket_team_demo.xml",
         "demo/crm_service_contract_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
+        "demo/crm_service_article_demo.xml",
     ],
 }

@@ -17,6 +17,17 @@ class HelpdeskTicket(models.Model):
         string="Hours Spent",
         help="Working time spent on the case, consumed from an hours-based contract.",
     )
+    # answer and knowledge
+    solution = fields.Html(
+        string="Answer", help="How the case was solved; can become an article."
+    )
+    article_ids = fields.Many2many(
+        "crm.service.article",
+        relation="crm_service_article_ticket_rel",
+        column1="ticket_id",
+        column2="article_id",
+        string="Articles",
+    )
     # service level
     opened_date = fields.Datetime(
         string="Opened On", default=fields.Datetime.now, readonly=True, copy=False
@@ -202,6 +213,32 @@ class HelpdeskTicket(models.Model):
         ):
             self.first_response_date = fields.Datetime.now()
         return super()._message_post_after_hook(message, msg_vals)
+
+    def action_create_article(self):
+        """Turn the case's answer into a solution article linked to the case."""
+        self.ensure_one()
+        article = self.env["crm.service.article"].create(
+            self.env["crm.service.article"]._prepare_values_from_ticket(self)
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "crm.service.article",
+            "res_id": article.id,
+            "view_mode": "form",
+        }
+
+    def action_find_articles(self):
+        """Open the knowledge base filtered on the case's category, to pick the
+        articles that answer it."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_service.crm_service_article_action"
+        )
+        action["context"] = {
+            "search_default_category_ids": self.category_id.id,
+            "crm_service_ticket_id": self.id,
+        }
+        return action
 
     def _assign_agent(self):
         """Give the case to the next agent of its team (see the team's assignment

@@ -18,6 +18,7 @@
         "views/crm_service_sla_views.xml",
         "views/crm_service_contract_views.xml",
         "views/crm_service_article_views.xml",
+        "views/crm_service_defect_type_views.xml",
         "views/crm_service_portal_templates.xml",
         "views/res_users_views.xml",
         "views/crm_service_menus.xml",
@@ -25,6 +26,7 @@
     "demo": [
         "demo/helpdesk_ticket_team_demo.xml",
         "demo/crm_service_contract_demo.xml",
+        "demo/crm_service_defect_type_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/crm_service_article_demo.xml",
     ],

@@ -17,6 +17,12 @@ class HelpdeskTicket(models.Model):
         string="Hours Spent",
         help="Working time spent on the case, consumed from an hours-based contract.",
     )
+    # defect and repair
+    lot_serial = fields.Char(string="Serial / Lot Number")
+    defect_type_id = fields.Many2one(
+        "crm.service.defect.type", string="Defect Type", index="btree_not_null"
+    )
+    repair_note = fields.Html(string="Repair Done")
     # answer and knowledge
     solution = fields.Html(
         string="Answer", help="How the case was solved; can become an article."
@@ -65,6 +71,18 @@ class HelpdeskTicket(models.Model):
     )
     sla_resolve_breached = fields.Boolean(
         string="Resolution Late", readonly=True, copy=False
+    )
+    response_work_hours = fields.Float(
+        string="First Response Time (Working Hours)",
+        readonly=True,
+        copy=False,
+        aggregator="avg",
+    )
+    resolve_work_hours = fields.Float(
+        string="Resolution Time (Working Hours)",
+        readonly=True,
+        copy=False,
+        aggregator="avg",
     )
     sla_response_escalated = fields.Boolean(readonly=True, copy=False)
     sla_resolve_escalated = fields.Boolean(readonly=True, copy=False)
@@ -179,7 +197,7 @@ class HelpdeskTicket(models.Model):
             )
         for ticket in tickets.filtered(lambda t: t.team_id and not t.user_id):
             ticket._assign_agent()
-        tickets._update_sla_breaches()
+        tickets._update_sla_status()
         return tickets
 
     def write(self, vals):
@@ -190,7 +208,7 @@ class HelpdeskTicket(models.Model):
         ):
             self._update_contract_coverage(keep_contract="contract_id" in vals)
         if not self.env.context.get("crm_service_sla_update"):
-            self._update_sla_breaches()
+            self._update_sla_status()
         return result
 
     @api.model
@@ -298,13 +316,14 @@ class HelpdeskTicket(models.Model):
             return (end - start).total_seconds() / 3600
         return calendar.get_work_hours_count(start, end, compute_leaves=True)
 
-    def _update_sla_breaches(self):
+    def _update_sla_status(self):
         """Flag the cases answered or solved after their deadline, and the open
-        ones whose deadline has passed."""
+        ones whose deadline has passed; measure the working hours they took."""
         now = fields.Datetime.now()
         for ticket in self:
             answered = ticket.first_response_date or now
             solved = (ticket.closed and ticket.closed_date) or now
+            start = ticket.opened_date or ticket.create_date
             vals = {
                 "sla_response_breached": bool(
                     ticket.response_deadline and answered > ticket.response_deadline
@@ -312,6 +331,11 @@ class HelpdeskTicket(models.Model):
                 "sla_resolve_breached": bool(
                     ticket.resolve_deadline and solved > ticket.resolve_deadline
                 ),
+                "response_work_hours": ticket.first_response_date
+                and ticket._count_work_hours(start, ticket.first_response_date),
+                "resolve_work_hours": ticket.closed
+                and ticket.closed_date
+                and ticket._count_work_hours(start, ticket.closed_date),
             }
             if any(ticket[field] != value for field, value in vals.items()):
                 ticket.with_context(crm_service_sla_update=True).write(vals)
@@ -336,7 +360,7 @@ class HelpdeskTicket(models.Model):
         """Flag the open cases past a deadline and give their team leader one
         to-do per breached deadline; running it again adds nothing."""
         tickets = self.search(self._get_sla_escalation_domain())
-        tickets._update_sla_breaches()
+        tickets._update_sla_status()
         for ticket in tickets:
             vals = {}
             if ticket.sla_response_breached and not ticket.sla_response_escalated:

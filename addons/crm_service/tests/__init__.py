@@ -4,3 +4,4 @@ from . import test_contract
 from . import test_security
 from . import test_mail_gateway
 from . import test_knowledge
+from . import test_reports

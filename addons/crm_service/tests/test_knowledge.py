@@ -75,7 +75,7 @@ class TestKnowledge(KnowledgeCommon):
             .search([("category_ids", "in", self.cat_repair.ids)])
         )
         self.assertEqual(found, self.public_article)
-        found.with_context(action["context"]).action_link_to_ticket()
+        found.with_context(**action["context"]).action_link_to_ticket()
         self.assertEqual(ticket.article_ids, self.public_article)
         self.assertEqual(self.public_article.ticket_count, 1)
 

@@ -81,3 +81,15 @@ class TestRouting(CrmServiceCommon):
         )
         self.assertEqual(ticket.team_id, self.team)
         self.assertTrue(ticket.user_id)
+
+
+@tagged("post_install", "-at_install")
+class TestTimeline(CrmServiceCommon):
+    def test_cases_appear_on_the_customer_timeline(self):
+        ticket = self._create_ticket(name="Reefer alarm")
+        entries = self.env["crm.customer.timeline"].search(
+            [("partner_id", "=", self.customer.id)]
+        )
+        entry = entries.filtered(lambda e: e.res_model == "helpdesk.ticket")
+        self.assertEqual(entry.res_id, ticket.id)
+        self.assertEqual(entry.name, f"{ticket.number} - Reefer alarm")

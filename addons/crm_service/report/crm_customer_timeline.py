@@ -1,0 +1,30 @@
+from odoo import api, models
+from odoo.tools import SQL
+
+
+class CrmCustomerTimeline(models.Model):
+    _inherit = "crm.customer.timeline"
+    _depends = {
+        "helpdesk.ticket": [
+            "commercial_partner_id",
+            "company_id",
+            "user_id",
+            "number",
+            "name",
+            "opened_date",
+        ],
+    }
+
+    @api.model
+    def _timeline_sources(self):
+        return [
+            *super()._timeline_sources(),
+            {
+                # cases are filed by a contact: the timeline is the customer's
+                "model": "helpdesk.ticket",
+                "date": SQL("COALESCE(src.opened_date, src.create_date)"),
+                "name": SQL("concat_ws(' - ', src.number, src.name)"),
+                "user": SQL("src.user_id"),
+                "partner": SQL("src.commercial_partner_id"),
+            },
+        ]

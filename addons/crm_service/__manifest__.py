@@ -19,6 +19,8 @@
         "views/crm_service_contract_views.xml",
         "views/crm_service_article_views.xml",
         "views/crm_service_defect_type_views.xml",
+        "views/crm_service_care_campaign_views.xml",
+        "views/crm_service_care_action_views.xml",
         "views/crm_service_portal_templates.xml",
         "views/res_users_views.xml",
         "views/crm_service_menus.xml",
@@ -29,5 +31,6 @@
         "demo/crm_service_defect_type_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/crm_service_article_demo.xml",
+        "demo/crm_service_care_campaign_demo.xml",
     ],
 }

@@ -2,7 +2,10 @@ from . import crm_service_sla
 from . import crm_service_contract
 from . import crm_service_article
 from . import crm_service_defect_type
+from . import crm_service_care_campaign
+from . import crm_service_care_action
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket
+from . import res_partner
 from . import res_users

@@ -19,9 +19,7 @@ class HelpdeskTicket(models.Model):
     )
     # defect and repair
     lot_serial = fields.Char(string="Serial / Lot Number")
-    defect_type_id = fields.Many2one(
-        "crm.service.defect.type", string="Defect Type", index="btree_not_null"
-    )
+    defect_type_id = fields.Many2one("crm.service.defect.type", index="btree_not_null")
     repair_note = fields.Html(string="Repair Done")
     # answer and knowledge
     solution = fields.Html(

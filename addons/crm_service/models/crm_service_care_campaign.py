@@ -1,0 +1,144 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+CARE_TYPES = [
+    ("call", "Phone Call"),
+    ("letter", "Letter / Card"),
+    ("gift", "Gift"),
+    ("survey", "Survey"),
+    ("visit", "Visit"),
+]
+
+
+class CrmServiceCareCampaign(models.Model):
+    _name = "crm.service.care.campaign"
+    _description = "Customer Care Campaign"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        domain=[("share", "=", False)],
+        help="Gets the care actions of customers without a salesperson.",
+    )
+    care_type = fields.Selection(CARE_TYPES, required=True, default="call")
+    date = fields.Date(
+        string="Planned Date", required=True, default=fields.Date.context_today
+    )
+    classification_ids = fields.Many2many(
+        "crm.customer.classification",
+        string="Customer Classes",
+        help="Customers in any of these classes, or in a class below one of them.",
+    )
+    customer_type = fields.Selection(
+        selection=lambda self: (
+            self.env["res.partner"]
+            ._fields["customer_type"]
+            ._description_selection(self.env)
+        ),
+        help="Only customers of this type; empty for every type.",
+    )
+    note = fields.Html(string="Instructions")
+    state = fields.Selection(
+        [("draft", "Draft"), ("scheduled", "Scheduled"), ("cancel", "Cancelled")],
+        required=True,
+        default="draft",
+        tracking=True,
+    )
+    action_ids = fields.One2many(
+        "crm.service.care.action", "campaign_id", string="Care Actions"
+    )
+    action_count = fields.Integer(compute="_compute_action_counts")
+    done_count = fields.Integer(string="Done", compute="_compute_action_counts")
+
+    @api.depends("action_ids.state")
+    def _compute_action_counts(self):
+        data = {
+            (campaign, state): count
+            for campaign, state, count in self.env[
+                "crm.service.care.action"
+            ]._read_group(
+                [("campaign_id", "in", self.ids)], ["campaign_id", "state"], ["__count"]
+            )
+        }
+        for campaign in self:
+            counts = {
+                state: data.get((campaign._origin, state), 0)
+                for state in ("planned", "done", "cancel")
+            }
+            campaign.action_count = sum(counts.values())
+            campaign.done_count = counts["done"]
+
+    def _get_customer_domain(self):
+        self.ensure_one()
+        domain = [
+            ("parent_id", "=", False),
+            ("company_id", "in", [self.company_id.id, False]),
+        ]
+        if self.classification_ids:
+            domain.append(
+                ("classification_ids", "child_of", self.classification_ids.ids)
+            )
+        if self.customer_type:
+            domain.append(("customer_type", "=", self.customer_type))
+        return domain
+
+    def action_schedule(self):
+        """Plan one care action per selected customer, for the customer's
+        salesperson, with a to-do in their activities. Customers already in the
+        campaign are skipped, so it can be run again after adding classes."""
+        self.ensure_one()
+        if not self.classification_ids and not self.customer_type:
+            raise UserError(
+                self.env._(
+                    "Choose customer classes or a customer type: the campaign "
+                    "would otherwise reach every contact."
+                )
+            )
+        customers = self.env["res.partner"].search(self._get_customer_domain())
+        customers -= self.action_ids.partner_id
+        actions = self.env["crm.service.care.action"].create(
+            [self._prepare_action_values(customer) for customer in customers]
+        )
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        for action in actions:
+            action.activity_schedule(
+                activity_type_id=activity_type.id,
+                date_deadline=action.date,
+                summary=self.name,
+                user_id=action.user_id.id,
+            )
+        self.state = "scheduled"
+        return True
+
+    def _prepare_action_values(self, customer):
+        return {
+            "campaign_id": self.id,
+            "partner_id": customer.id,
+            "user_id": (customer.user_id or self.user_id).id,
+            "care_type": self.care_type,
+            "date": self.date,
+            "company_id": self.company_id.id,
+        }
+
+    def action_cancel(self):
+        self.ensure_one()
+        self.action_ids.filtered(lambda a: a.state == "planned").action_cancel()
+        self.state = "cancel"
+
+    def action_view_actions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_service.crm_service_care_action_action"
+        )
+        action["domain"] = [("campaign_id", "=", self.id)]
+        action["context"] = {"default_campaign_id": self.id}
+        return action

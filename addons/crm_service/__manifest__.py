@@ -6,7 +6,13 @@
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
     "license": "AGPL-3",
-    "depends": ["crm_customer", "helpdesk_mgmt", "portal", "resource"],
+    "depends": [
+        "crm_customer",
+        "helpdesk_mgmt",
+        "helpdesk_mgmt_rating",
+        "portal",
+        "resource",
+    ],
     "data": [
         "security/crm_service_security.xml",
         "security/ir.model.access.csv",
@@ -23,10 +29,12 @@
         "views/crm_service_care_action_views.xml",
         "views/crm_service_portal_templates.xml",
         "views/res_users_views.xml",
+        "views/rating_rating_views.xml",
         "views/crm_service_menus.xml",
     ],
     "demo": [
         "demo/helpdesk_ticket_team_demo.xml",
+        "demo/helpdesk_ticket_stage_demo.xml",
         "demo/crm_service_contract_demo.xml",
         "demo/crm_service_defect_type_demo.xml",
         "demo/helpdesk_ticket_demo.xml",

@@ -256,6 +256,10 @@ class HelpdeskTicket(models.Model):
         }
         return action
 
+    def _rating_get_parent_field_name(self):
+        # ratings carry the team, to compare teams as well as agents
+        return "team_id"
+
     def _assign_agent(self):
         """Give the case to the next agent of its team (see the team's assignment
         method); the assignment is tracked in the chatter."""

@@ -72,3 +72,27 @@ class TestReports(CrmServiceCommon):
                 [(False, "pivot"), (False, "graph")], {"action_id": action["id"]}
             )
             self.assertIn("pivot", views["views"])
+
+    def test_customer_rates_a_solved_case_per_agent_and_team(self):
+        self.stage_done.rating_mail_template_id = self.env.ref(
+            "helpdesk_mgmt_rating.rating_ticket_email_template"
+        )
+        ticket = self._create_ticket(team_id=self.team.id)
+        agent = ticket.user_id
+        ticket.stage_id = self.stage_done
+        rating = ticket.rating_ids
+        self.assertEqual(len(rating), 1)
+        self.assertFalse(rating.consumed)
+        # the rating request is no answer to the customer
+        self.assertFalse(ticket.first_response_date)
+        ticket.rating_apply(5, token=rating.access_token, feedback="Quick and kind")
+        self.assertTrue(rating.consumed)
+        self.assertEqual(rating.rated_partner_id, agent.partner_id)
+        self.assertEqual(rating.parent_res_model, "helpdesk.ticket.team")
+        self.assertEqual(rating.parent_res_id, self.team.id)
+        groups = self.env["rating.rating"]._read_group(
+            [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)],
+            ["rated_partner_id", "parent_res_name"],
+            ["rating:avg"],
+        )
+        self.assertEqual(groups, [(agent.partner_id, self.team.display_name, 5.0)])

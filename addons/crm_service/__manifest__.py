@@ -41,4 +41,7 @@
         "demo/crm_service_article_demo.xml",
         "demo/crm_service_care_campaign_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["crm_service/static/tests/tours/*.js"],
+    },
 }

@@ -103,6 +103,14 @@ class HelpdeskTicket(models.Model):
     )
     contract_policy = fields.Selection(related="team_id.contract_policy")
 
+    @api.depends("user_id", "category_id")
+    def _compute_team_id(self):
+        # a case without a team goes to its category's team, as in create()
+        for ticket in self:
+            if not ticket.team_id and ticket.category_id.team_id:
+                ticket.team_id = ticket.category_id.team_id
+        return super()._compute_team_id()
+
     @api.depends("team_id", "category_id", "priority", "company_id")
     def _compute_sla_id(self):
         Sla = self.env["crm.service.sla"]
@@ -156,6 +164,16 @@ class HelpdeskTicket(models.Model):
                         case=ticket.display_name,
                     )
                 )
+
+    @api.model
+    def default_get(self, fields):
+        defaults = super().default_get(fields)
+        # helpdesk_mgmt's "assign to the creator" only holds for a known team that
+        # assigns by hand: otherwise the team's routing picks the agent at creation
+        team = self.env["helpdesk.ticket.team"].browse(defaults.get("team_id"))
+        if defaults.get("user_id") and team.assignment_method != "manual":
+            defaults.pop("user_id")
+        return defaults
 
     @api.model_create_multi
     def create(self, vals_list):

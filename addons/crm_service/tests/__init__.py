@@ -6,3 +6,4 @@ from . import test_mail_gateway
 from . import test_knowledge
 from . import test_reports
 from . import test_care
+from . import test_tour

@@ -1,4 +1,4 @@
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import CrmServiceCommon
 
@@ -8,6 +8,18 @@ class TestRouting(CrmServiceCommon):
     def test_category_sends_the_case_to_its_team(self):
         ticket = self._create_ticket(category_id=self.cat_repair.id)
         self.assertEqual(ticket.team_id, self.team)
+        self.assertIn(ticket.user_id, self.agent_1 | self.agent_2)
+
+    def test_form_routes_by_category_despite_creator_default(self):
+        self.company.helpdesk_mgmt_ticket_auto_assign = True
+        with Form(self.env["helpdesk.ticket"].with_user(self.agent_1)) as form:
+            self.assertFalse(form.user_id)
+            form.name = "Form case"
+            form.description = "<p>Alarm</p>"
+            form.partner_id = self.contact
+            form.category_id = self.cat_repair
+            self.assertEqual(form.team_id, self.team)
+        ticket = form.save()
         self.assertIn(ticket.user_id, self.agent_1 | self.agent_2)
 
     def test_given_team_wins_over_the_category_team(self):
@@ -56,11 +68,11 @@ class TestRouting(CrmServiceCommon):
         ticket = (
             self.env["helpdesk.ticket"]
             .with_user(self.agent_1)
+            .with_context(default_team_id=self.team.id)
             .create(
                 {
                     "name": "Walk-in",
                     "description": "<p>At the counter</p>",
-                    "team_id": self.team.id,
                 }
             )
         )

@@ -12,6 +12,7 @@ from . import res_config_settings
 from . import res_partner
 from . import sale_order
 from . import sale_order_freight_container
+from . import sale_order_freight_package
 from . import sale_order_line
 from . import freight_inquiry
 from . import freight_inquiry_container

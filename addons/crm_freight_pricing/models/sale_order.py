@@ -12,6 +12,19 @@ class SaleOrder(models.Model):
     container_line_ids = fields.One2many(
         "sale.order.freight.container", "order_id", string="Containers", copy=True
     )
+    package_line_ids = fields.One2many(
+        "sale.order.freight.package", "order_id", string="Dimensions", copy=True
+    )
+    package_count = fields.Integer(
+        compute="_compute_cargo_from_packages",
+        store=True,
+        readonly=False,
+    )
+    cargo_volume = fields.Float(
+        compute="_compute_cargo_from_packages",
+        store=True,
+        readonly=False,
+    )
     margin = fields.Monetary(groups=COST_GROUP)
     margin_percent = fields.Float(groups=COST_GROUP)
 
@@ -63,6 +76,12 @@ class SaleOrder(models.Model):
                     for rate in changed_rates
                 )
             )
+
+    @api.depends("package_line_ids.volume", "package_line_ids.package_count")
+    def _compute_cargo_from_packages(self):
+        for order in self.filtered("package_line_ids"):
+            order.package_count = sum(order.package_line_ids.mapped("package_count"))
+            order.cargo_volume = sum(order.package_line_ids.mapped("volume"))
 
     def write(self, vals):
         if "order_line" in vals and not self.env.context.get("freight_keep_approval"):

@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import FreightCommon
 
@@ -155,3 +155,46 @@ class TestFreightQuotation(FreightCommon):
             lazy=False,
         )
         self.assertEqual((group["success_rate"], group["won_count"]), (50.0, 1))
+
+    def test_dimensions_give_the_volume_and_refuse_wrong_units(self):
+        order = self._new_order()
+        order.write(
+            {
+                "freight_mode": "air",
+                "package_line_ids": [
+                    Command.create(
+                        {
+                            "package_count": 2,
+                            "length_cm": 120,
+                            "width_cm": 80,
+                            "height_cm": 100,
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "package_count": 1,
+                            "length_cm": 50,
+                            "width_cm": 40,
+                            "height_cm": 30,
+                        }
+                    ),
+                ],
+                "gross_weight": 150.0,
+            }
+        )
+        self.assertAlmostEqual(order.cargo_volume, 1.92 + 0.06)
+        self.assertEqual(order.package_count, 3)
+        # 1.98 m3 x 166.67 = 330 kg volume weight > 150 kg gross
+        self.assertEqual(order.chargeable_weight, 330.0)
+        for side in (0.8, 12000):
+            with self.subTest(side=side), self.assertRaises(ValidationError):
+                order.write(
+                    {
+                        "package_line_ids": [
+                            Command.create(
+                                {"length_cm": side, "width_cm": 80, "height_cm": 100}
+                            )
+                        ]
+                    }
+                )
+        self.assertEqual(len(order.package_line_ids), 2)

@@ -13,22 +13,7 @@ class CrmCustomerExportWizard(models.TransientModel):
 
     @api.model
     def _default_domain(self):
-        context = self.env.context
-        if context.get("active_model") != "res.partner" or not context.get(
-            "active_ids"
-        ):
-            return repr([("customer_type", "!=", False)])
-        active_ids = context["active_ids"]
-        # "Select all" sends at most web.active_ids_limit ids: beyond that, the list's
-        # domain is the selection
-        limit = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("web.active_ids_limit", default="20000")
-        )
-        if len(active_ids) >= limit and context.get("active_domain"):
-            return repr(context["active_domain"])
-        return repr([("id", "in", active_ids)])
+        return self._selection_domain("res.partner", [("customer_type", "!=", False)])
 
     @api.depends("domain")
     def _compute_customer_count(self):

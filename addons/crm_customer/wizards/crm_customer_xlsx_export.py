@@ -1,6 +1,6 @@
 import datetime
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools.misc import xlsxwriter
 
 BATCH_SIZE = 1000
@@ -13,6 +13,25 @@ class CrmCustomerXlsxExport(models.AbstractModel):
 
     _name = "crm.customer.xlsx.export"
     _description = "Streamed Excel Export"
+
+    @api.model
+    def _selection_domain(self, model_name, default_domain):
+        """The records chosen in ``model_name``'s list view, as a domain (repr), or
+        ``default_domain`` when the wizard is opened from elsewhere."""
+        context = self.env.context
+        if context.get("active_model") != model_name or not context.get("active_ids"):
+            return repr(default_domain)
+        active_ids = context["active_ids"]
+        # "Select all" sends at most web.active_ids_limit ids: beyond that, the list's
+        # domain is the selection
+        limit = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("web.active_ids_limit", default="20000")
+        )
+        if len(active_ids) >= limit and context.get("active_domain"):
+            return repr(context["active_domain"])
+        return repr([("id", "in", active_ids)])
 
     def _export_model(self):
         raise NotImplementedError

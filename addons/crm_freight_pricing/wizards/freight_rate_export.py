@@ -17,22 +17,7 @@ class FreightRateExport(models.TransientModel):
 
     @api.model
     def _default_domain(self):
-        context = self.env.context
-        if context.get("active_model") != "freight.rate" or not context.get(
-            "active_ids"
-        ):
-            return repr([])
-        active_ids = context["active_ids"]
-        # "Select all" sends at most web.active_ids_limit ids: beyond that, the list's
-        # domain is the selection
-        limit = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param("web.active_ids_limit", default="20000")
-        )
-        if len(active_ids) >= limit and context.get("active_domain"):
-            return repr(context["active_domain"])
-        return repr([("id", "in", active_ids)])
+        return self._selection_domain("freight.rate", [])
 
     @api.depends("domain")
     def _compute_rate_count(self):

@@ -1,5 +1,29 @@
+from odoo import api
+
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.mail.tests.common import mail_new_test_user
+
+
+def as_request(user, records, companies=None):
+    """Return ``records`` as ``user`` gets them in a new web request.
+
+    Pending writes are flushed and the transaction's cache is emptied: Odoo checks a
+    field's ``groups`` only when it reads the field from the database, so a value the
+    test computed a moment ago would otherwise be served from the cache and hide an
+    AccessError the real request raises. The environment is new, with the user's own
+    context and, like the web client, only the user's current company active unless
+    ``companies`` says otherwise.
+    """
+    env = records.env
+    env.flush_all()
+    env.invalidate_all()
+    company_ids = (companies or user.company_id).ids
+    context = {
+        "lang": user.lang or "en_US",
+        "tz": user.tz or "UTC",
+        "allowed_company_ids": company_ids,
+    }
+    return records.with_env(api.Environment(env.cr, user.id, context))
 
 
 class CrmCustomerCommon(BaseCommon):

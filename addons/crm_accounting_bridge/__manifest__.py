@@ -10,6 +10,7 @@
     "data": [
         "security/crm_accounting_bridge_security.xml",
         "security/ir.model.access.csv",
+        "security/crm_accounting_bridge_wizard_rules.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
         "wizards/crm_credit_exception_wizard_views.xml",

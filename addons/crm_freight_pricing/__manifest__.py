@@ -10,6 +10,7 @@
     "data": [
         "security/crm_freight_pricing_security.xml",
         "security/ir.model.access.csv",
+        "security/crm_freight_pricing_wizard_rules.xml",
         "security/crm_freight_pricing_rules.xml",
         "data/ir_sequence_data.xml",
         "data/freight.location.csv",

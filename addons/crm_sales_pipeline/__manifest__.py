@@ -10,6 +10,7 @@
     "data": [
         "security/crm_sales_pipeline_security.xml",
         "security/ir.model.access.csv",
+        "security/crm_sales_pipeline_wizard_rules.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "data/neglected_customer_digest_templates.xml",

@@ -11,6 +11,7 @@ class CrmCustomerCompetitorProduct(models.Model):
     supplier_id = fields.Many2one(
         "res.partner",
         index="btree_not_null",
+        check_company=True,
         domain="[('customer_type', '=', 'competitor')]",
     )
     supplier_name = fields.Char(

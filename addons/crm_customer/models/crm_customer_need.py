@@ -20,7 +20,10 @@ class CrmCustomerNeed(models.Model):
         precompute=True,
     )
     product_id = fields.Many2one(
-        "product.product", string="Product or Service", index=True
+        "product.product",
+        string="Product or Service",
+        index=True,
+        check_company=True,
     )
     quantity = fields.Float(digits="Product Unit of Measure", default=1.0)
     uom_id = fields.Many2one(

@@ -11,7 +11,10 @@ class CrmCustomerProject(models.Model):
     name = fields.Char(required=True, tracking=True)
     date = fields.Date(string="Quotation Date")
     product_id = fields.Many2one(
-        "product.product", string="Product or Service", index=True
+        "product.product",
+        string="Product or Service",
+        index=True,
+        check_company=True,
     )
     currency_id = fields.Many2one(
         "res.currency", required=True, default=lambda self: self.env.company.currency_id

@@ -91,13 +91,15 @@ class CrmCustomerTimeline(models.Model):
                            %(date)s::timestamp AS date,
                            %(partner)s AS partner_id,
                            %(user)s AS user_id,
-                           %(company)s AS company_id,
+                           COALESCE(%(company)s, author.company_id) AS company_id,
                            model.id AS model_id,
                            %(name)s AS name,
                            model.model AS res_model,
                            src.id AS res_id
                       FROM %(table)s src
                       JOIN ir_model model ON model.model = %(model)s
+                      -- a row without a company belongs to its salesperson's
+                      LEFT JOIN res_users author ON author.id = %(user)s
                      WHERE %(where)s
                     """,
                     index=index,

@@ -68,6 +68,7 @@ class CrmContract(models.Model):
     signed_by_id = fields.Many2one(
         "res.partner",
         copy=False,
+        check_company=True,
         domain="[('commercial_partner_id', '=', partner_id)]",
         help="The customer's signatory.",
     )
@@ -94,13 +95,22 @@ class CrmContract(models.Model):
         string="Original Contract",
         readonly=True,
         copy=False,
+        check_company=True,
         index="btree_not_null",
     )
     previous_revision_id = fields.Many2one(
-        "crm.contract", string="Revised From", readonly=True, copy=False
+        "crm.contract",
+        string="Revised From",
+        readonly=True,
+        copy=False,
+        check_company=True,
     )
     superseded_by_id = fields.Many2one(
-        "crm.contract", readonly=True, copy=False, index="btree_not_null"
+        "crm.contract",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        check_company=True,
     )
     revision_child_ids = fields.One2many(
         "crm.contract",

@@ -7,7 +7,11 @@ class CrmCustomerCompetitorProduct(models.Model):
     _inherit = "crm.customer.competitor.product"
 
     winback_lead_id = fields.Many2one(
-        "crm.lead", string="Win-back Opportunity", readonly=True, copy=False
+        "crm.lead",
+        string="Win-back Opportunity",
+        readonly=True,
+        copy=False,
+        check_company=True,
     )
 
     @api.model

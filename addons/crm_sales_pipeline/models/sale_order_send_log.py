@@ -5,6 +5,7 @@ class SaleOrderSendLog(models.Model):
     _name = "sale.order.send.log"
     _description = "Quotation Sending"
     _order = "date desc, id desc"
+    _check_company_auto = True
 
     order_id = fields.Many2one(
         "sale.order",
@@ -12,6 +13,7 @@ class SaleOrderSendLog(models.Model):
         required=True,
         index=True,
         ondelete="cascade",
+        check_company=True,
         context={"active_test": False},
     )
     revision_root_id = fields.Many2one(
@@ -20,6 +22,7 @@ class SaleOrderSendLog(models.Model):
         compute="_compute_revision_root_id",
         store=True,
         index=True,
+        check_company=True,
     )
     date = fields.Datetime(required=True, default=fields.Datetime.now)
     user_id = fields.Many2one(

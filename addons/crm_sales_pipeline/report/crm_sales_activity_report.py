@@ -35,11 +35,22 @@ class CrmSalesActivityReport(models.Model):
             "record_name",
             "res_id",
         ],
-        "res.users": ["partner_id", "sale_team_id", "share"],
+        "res.users": ["company_id", "partner_id", "sale_team_id", "share"],
+        # the documents' companies
+        "res.partner": ["company_id"],
+        "crm.lead": ["company_id"],
+        "sale.order": ["company_id"],
+        "crm.contract": ["company_id"],
     }
 
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
+    company_id = fields.Many2one(
+        "res.company",
+        readonly=True,
+        help="The document's company; for a document shared between companies, the "
+        "salesperson's.",
+    )
     activity_type_id = fields.Many2one("mail.activity.type", readonly=True)
     summary = fields.Char(readonly=True)
     res_model = fields.Char(string="Document Model", readonly=True)
@@ -69,6 +80,23 @@ class CrmSalesActivityReport(models.Model):
         """Documents whose activities are sales work."""
         return ("res.partner", "crm.lead", "sale.order", "crm.contract")
 
+    def _document_company_sql(self, model_column, id_column, user_company_column):
+        """The company of the document a row is about, else the salesperson's."""
+        companies = [
+            SQL(
+                "(SELECT company_id FROM %(table)s WHERE %(model_column)s = %(model)s "
+                "AND id = %(id_column)s)",
+                table=SQL.identifier(self.env[model]._table),
+                model_column=model_column,
+                model=model,
+                id_column=id_column,
+            )
+            for model in self._sales_models()
+            if "company_id" in self.env[model]._fields
+            and self.env[model]._fields["company_id"].store
+        ]
+        return SQL("COALESCE(%s)", SQL(", ").join([*companies, user_company_column]))
+
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         models_ = tuple(self._sales_models())
@@ -80,6 +108,7 @@ class CrmSalesActivityReport(models.Model):
                     SELECT activity.id * 2 AS id,
                            activity.user_id,
                            users.sale_team_id AS team_id,
+                           %(activity_company)s AS company_id,
                            activity.activity_type_id,
                            activity.summary,
                            activity.res_model,
@@ -108,6 +137,7 @@ class CrmSalesActivityReport(models.Model):
                     SELECT message.id * 2 + 1 AS id,
                            author.id AS user_id,
                            author.sale_team_id AS team_id,
+                           %(message_company)s AS company_id,
                            message.mail_activity_type_id AS activity_type_id,
                            NULL AS summary,
                            message.model AS res_model,
@@ -124,7 +154,7 @@ class CrmSalesActivityReport(models.Model):
                       JOIN mail_activity_type activity_type
                         ON activity_type.id = message.mail_activity_type_id
                      CROSS JOIN LATERAL (
-                           SELECT users.id, users.sale_team_id
+                           SELECT users.id, users.sale_team_id, users.company_id
                              FROM res_users users
                             WHERE users.partner_id = message.author_id
                               AND users.share IS NOT TRUE
@@ -138,5 +168,15 @@ class CrmSalesActivityReport(models.Model):
                 """,
                 table=SQL.identifier(self._table),
                 models=models_,
+                activity_company=self._document_company_sql(
+                    SQL("activity.res_model"),
+                    SQL("activity.res_id"),
+                    SQL("users.company_id"),
+                ),
+                message_company=self._document_company_sql(
+                    SQL("message.model"),
+                    SQL("message.res_id"),
+                    SQL("author.company_id"),
+                ),
             )
         )

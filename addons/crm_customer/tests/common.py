@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 from odoo import api
 
 from odoo.addons.base.tests.common import BaseCommon
@@ -24,6 +26,20 @@ def as_request(user, records, companies=None):
         "allowed_company_ids": company_ids,
     }
     return records.with_env(api.Environment(env.cr, user.id, context))
+
+
+@contextmanager
+def assert_refused(test, exception, message):
+    """``test.assertRaises(exception)`` that also checks the error's message against
+    the regular expression ``message``.
+
+    Odoo's ``assertRaises`` (unlike unittest's ``assertRaisesRegex``) rolls the
+    refused operation back to a savepoint and, for access errors, empties the cache
+    first, so that neither a half-done write nor a cached value decides the test.
+    """
+    with test.assertRaises(exception) as caught:
+        yield caught
+    test.assertRegex(str(caught.exception), message)
 
 
 class CrmCustomerCommon(BaseCommon):

@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import CrmCustomerCommon
+from .common import CrmCustomerCommon, assert_refused
 
 
 @tagged("post_install", "-at_install")
@@ -127,7 +127,9 @@ class TestClassification(CrmCustomerCommon):
 
     def test_salesman_reads_values_but_only_manager_defines_them(self):
         self.assertTrue(self.south.with_user(self.salesman).display_name)
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to create 'Customer Classification Value'"
+        ):
             self.Value.with_user(self.salesman).create(
                 {"name": "Rogue", "criterion_id": self.region.id}
             )

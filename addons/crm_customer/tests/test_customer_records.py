@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import CrmCustomerCommon
+from .common import CrmCustomerCommon, assert_refused
 
 
 @tagged("post_install", "-at_install")
@@ -84,7 +84,7 @@ class TestCustomerRecords(CrmCustomerCommon):
                 .search([("id", "in", (own | foreign).ids)])
             )
             self.assertEqual(visible, own.with_user(self.salesman), model)
-            with self.assertRaises(AccessError, msg=model):
+            with assert_refused(self, AccessError, r"doesn't have 'read' access to"):
                 foreign.with_user(self.salesman).read(["partner_id"])
 
     def test_project_files_are_readable_by_who_reads_the_project(self):
@@ -103,7 +103,9 @@ class TestCustomerRecords(CrmCustomerCommon):
         self.assertEqual(
             attachment.with_user(self.salesman).read(["name"])[0]["name"], "tender.xlsx"
         )
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"doesn't have 'read' access to:\s+- Attachment"
+        ):
             attachment.with_user(self.other_salesman).read(["name"])
 
     def test_merging_customers_carries_their_records(self):

@@ -6,7 +6,7 @@ from odoo.tests import Form, tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
-from .common import CrmCustomerCommon
+from .common import CrmCustomerCommon, assert_refused
 
 
 @tagged("post_install", "-at_install")
@@ -110,7 +110,11 @@ class TestInteraction(CrmCustomerCommon):
             [("id", "in", (mine | theirs).ids)]
         )
         self.assertEqual(visible, mine)
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self,
+            AccessError,
+            r"doesn't have 'read' access to:\s+- Customer Interaction",
+        ):
             theirs.with_user(self.salesman).read(["name"])
 
         self.customer.user_id = self.salesman
@@ -126,7 +130,11 @@ class TestInteraction(CrmCustomerCommon):
             [("id", "=", theirs.id)]
         )
         self.assertEqual(visible, theirs)
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self,
+            AccessError,
+            r"doesn't have 'write' access to:\s+- Customer Interaction",
+        ):
             theirs.with_user(self.salesman).write({"result": "Not mine to edit"})
 
         self.env.company.crm_share_interactions = False
@@ -148,9 +156,13 @@ class TestInteraction(CrmCustomerCommon):
             self.env, login="crm_customer_employee", groups="base.group_user"
         )
         self._log(user=self.salesman)
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to access 'Customer Interaction'"
+        ):
             self.Interaction.with_user(employee).search([])
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to create 'Customer Interaction'"
+        ):
             self._log(user=employee)
 
     def test_state_buttons(self):

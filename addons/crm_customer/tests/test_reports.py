@@ -4,7 +4,7 @@ from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
-from .common import CrmCustomerCommon
+from .common import CrmCustomerCommon, assert_refused
 
 
 @tagged("post_install", "-at_install")
@@ -84,7 +84,9 @@ class TestClassificationReport(CrmCustomerCommon):
         employee = mail_new_test_user(
             self.env, login="crm_report_employee", groups="base.group_user"
         )
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to access 'Customers by Classification'"
+        ):
             self.Report.with_user(employee).search([])
 
 

@@ -3,7 +3,7 @@ from odoo.tests import tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
-from .common import CrmCustomerCommon
+from .common import CrmCustomerCommon, assert_refused
 
 
 @tagged("post_install", "-at_install")
@@ -64,5 +64,7 @@ class TestTerritory(CrmCustomerCommon):
             self._wizard(mode="user").action_assign()
 
     def test_only_managers_bulk_assign(self):
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to create 'Assign Customers to Salespeople'"
+        ):
             self._wizard(user=self.salesman, mode="user", user_id=self.salesman.id)

@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.crm_customer.tests.common import assert_refused
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import SalesPipelineCommon
@@ -96,7 +97,9 @@ class TestContract(SalesPipelineCommon):
         visible = self.env["crm.contract"].with_user(self.salesman).search([])
         self.assertIn(mine, visible)
         self.assertNotIn(theirs, visible)
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"doesn't have 'read' access to:\s+- Sales Contract"
+        ):
             theirs.with_user(self.salesman).read(["name"])
         self.assertIn(
             theirs, self.env["crm.contract"].with_user(self.sales_manager).search([])
@@ -106,7 +109,9 @@ class TestContract(SalesPipelineCommon):
         employee = mail_new_test_user(
             self.env, login="pipeline_employee", groups="base.group_user"
         )
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to access 'Sales Contract'"
+        ):
             self.env["crm.contract"].with_user(employee).search([])
 
     def test_contract_on_the_customer_timeline(self):

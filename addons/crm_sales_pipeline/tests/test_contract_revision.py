@@ -4,6 +4,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.crm_customer.tests.common import assert_refused
+
 from .common import SalesPipelineCommon
 
 
@@ -82,7 +84,9 @@ class TestContractRevision(SalesPipelineCommon):
 
     def test_wizard_refuses_other_models_and_other_salespeople(self):
         contract = self._contract(user=self.other_salesman)
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"doesn't have 'read' access to:\s+- Sales Contract"
+        ):
             contract.with_user(self.salesman)._create_revision("Not mine")
         wizard = self.env["crm.revision.wizard"].create(
             {"res_model": "res.partner", "res_id": self.customer.id, "reason": "x"}

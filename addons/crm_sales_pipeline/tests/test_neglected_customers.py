@@ -6,6 +6,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import SQL
 
+from odoo.addons.crm_customer.tests.common import assert_refused
+
 from .common import SalesPipelineCommon
 
 
@@ -106,7 +108,14 @@ class TestNeglectedCustomers(SalesPipelineCommon):
 
     def test_neglect_threshold_must_be_sensible(self):
         for days in (0, -5, 400):
-            with self.subTest(days=days), self.assertRaises(ValidationError):
+            with (
+                self.subTest(days=days),
+                assert_refused(
+                    self,
+                    ValidationError,
+                    "A customer can be called neglected after 1 to 365 days without",
+                ),
+            ):
                 self.env.company.neglected_customer_days = days
         self.assertEqual(self.env.company.neglected_customer_days, 60)
 
@@ -213,7 +222,11 @@ class TestNeglectedCustomers(SalesPipelineCommon):
         self.assertFalse(self.forgotten.previous_user_id)
 
     def test_only_sales_managers_hand_customers_over(self):
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self,
+            AccessError,
+            "not allowed to create 'Hand Customers Over to Another Salesperson'",
+        ):
             self.env["crm.customer.reassign.wizard"].with_user(self.salesman).create(
                 {
                     "partner_ids": self.forgotten.ids,

@@ -7,6 +7,8 @@ from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, tagged
 from odoo.tools.safe_eval import safe_eval
 
+from odoo.addons.crm_customer.tests.common import assert_refused
+
 from .common import SalesPipelineCommon
 
 
@@ -139,7 +141,11 @@ class TestOrderSummary(OrderSummaryCommon):
 
     def test_period_ending_before_it_starts_is_refused(self):
         Wizard = self.env["sale.report.export.wizard"]
-        with self.assertRaises(ValidationError) as caught:
+        with assert_refused(
+            self,
+            ValidationError,
+            r"The period ends \(03/01/2026\) before it starts \(04/01/2026\)\.",
+        ) as caught:
             self._wizard(date_from="2026-04-01", date_to="2026-03-01")
         self.assertEqual(
             str(caught.exception),

@@ -1,6 +1,8 @@
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.crm_customer.tests.common import assert_refused
+
 from .common import SalesPipelineCommon
 
 # a 1x1 transparent PNG, as the portal's signature widget sends it
@@ -46,5 +48,5 @@ class TestPortalSignature(SalesPipelineCommon, HttpCase):
         self._accept(self.revision)
         with self.assertRaisesRegex(UserError, "no longer a quotation"):
             self.revision._create_revision("One more change")
-        with self.assertRaises(UserError):
+        with assert_refused(self, UserError, "is an old revision: revise its newest"):
             self.original._create_revision("Back to the old one")

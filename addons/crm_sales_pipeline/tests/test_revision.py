@@ -4,6 +4,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.crm_customer.tests.common import assert_refused
+
 from .common import SalesPipelineCommon
 
 
@@ -100,7 +102,9 @@ class TestRevision(SalesPipelineCommon):
 
     def test_own_documents_salesman_cannot_revise_another_ones_quotation(self):
         order = self._quotation(user=self.other_salesman)
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"doesn't have 'read' access to:\s+- Sales Order"
+        ):
             order.with_user(self.salesman)._create_revision("Not mine")
         self.assertTrue(order.active)
 

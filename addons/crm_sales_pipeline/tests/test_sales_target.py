@@ -7,6 +7,8 @@ from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.crm_customer.tests.common import assert_refused
+
 from .common import SalesPipelineCommon
 
 
@@ -197,9 +199,9 @@ class TestSalesTarget(SalesPipelineCommon):
             self.Target.with_user(self.sales_manager).search(domain),
             mine | theirs | team | foreign,
         )
-        with self.assertRaises(AccessError):
+        with assert_refused(self, AccessError, "not allowed to create 'Sales Target'"):
             self.Target.with_user(self.salesman).create(
                 {"year": 2031, "month": "5", "user_id": self.salesman.id}
             )
-        with self.assertRaises(AccessError):
+        with assert_refused(self, AccessError, "not allowed to modify 'Sales Target'"):
             mine.with_user(self.salesman).target_revenue = 1

@@ -4,6 +4,8 @@ from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
+from odoo.addons.crm_customer.tests.common import assert_refused
+
 from .common import SalesPipelineCommon
 
 
@@ -67,7 +69,9 @@ class TestSending(SalesPipelineCommon):
         self._email(theirs, user=self.other_salesman)
         visible = self.env["sale.order.send.log"].with_user(self.salesman).search([])
         self.assertEqual(visible.order_id, mine)
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"doesn't have 'read' access to:\s+- Quotation Sending"
+        ):
             theirs.send_log_ids.with_user(self.salesman).read(["date"])
 
     def test_sent_quotation_past_its_validity_expires(self):

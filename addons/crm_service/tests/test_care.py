@@ -1,6 +1,7 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.crm_customer.tests.common import assert_refused
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import CrmServiceCommon
@@ -123,9 +124,15 @@ class TestCare(CrmServiceCommon):
         other = self.campaign.action_ids.filtered(
             lambda a: a.partner_id == self.key_customer
         )
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self,
+            AccessError,
+            r"doesn't have 'read' access to:\s+- Customer Care Action",
+        ):
             other.with_user(self.salesman).read(["result"])
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to modify 'Customer Care Campaign'"
+        ):
             self.campaign.with_user(self.salesman).write({"name": "Mine"})
 
     def test_campaign_without_selection_is_refused(self):

@@ -5,6 +5,8 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.crm_customer.tests.common import assert_refused
+
 from .common import CrmServiceCommon
 
 
@@ -111,7 +113,9 @@ class TestContract(CrmServiceCommon):
             )
 
     def test_only_managers_edit_contracts(self):
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to modify 'Service Contract'"
+        ):
             self.contract.with_user(self.agent_1).write({"quantity": 99})
         self.assertEqual(self.contract.with_user(self.agent_1).quantity, 2)
         self.contract.with_user(self.manager).write({"quantity": 5})

@@ -1,6 +1,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.crm_customer.tests.common import assert_refused
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import CrmServiceCommon
@@ -80,7 +81,9 @@ class TestKnowledge(KnowledgeCommon):
         self.assertEqual(self.public_article.ticket_count, 1)
 
     def test_only_managers_delete_articles(self):
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to delete 'Solution Article'"
+        ):
             self.internal_article.with_user(self.agent_1).unlink()
         self.internal_article.with_user(self.manager).unlink()
         self.assertFalse(self.internal_article.exists())
@@ -90,9 +93,15 @@ class TestKnowledge(KnowledgeCommon):
             Article = self.env["crm.service.article"].with_user(user)
             both = (self.public_article | self.internal_article).ids
             self.assertEqual(Article.search([("id", "in", both)]), self.public_article)
-            with self.assertRaises(AccessError):
+            with assert_refused(
+                self,
+                AccessError,
+                r"doesn't have 'read' access to:\s+- Solution Article",
+            ):
                 self.internal_article.with_user(user).read(["solution"])
-            with self.assertRaises(AccessError):
+            with assert_refused(
+                self, AccessError, "not allowed to modify 'Solution Article'"
+            ):
                 self.public_article.with_user(user).write({"name": "Hacked"})
 
 

@@ -1,6 +1,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from odoo.addons.crm_customer.tests.common import assert_refused
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import CrmServiceCommon
@@ -39,7 +40,9 @@ class TestSecurity(CrmServiceCommon):
         visible = Ticket.search([])
         self.assertIn(self.ticket, visible)
         self.assertNotIn(self.other_ticket, visible)
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"doesn't have 'read' access to:\s+- Helpdesk Ticket"
+        ):
             self.other_ticket.with_user(self.agent_1).read(["name"])
         other_agent_visible = Ticket.with_user(self.agent_other).search([])
         self.assertIn(self.other_ticket, other_agent_visible)
@@ -56,18 +59,28 @@ class TestSecurity(CrmServiceCommon):
         other = Ticket.with_user(self.other_portal_user).search([])
         self.assertEqual(other, self.other_ticket)
         # direct access by id
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"doesn't have 'read' access to:\s+- Helpdesk Ticket"
+        ):
             self.other_ticket.with_user(self.portal_user).read(["name"])
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"doesn't have 'read' access to:\s+- Helpdesk Ticket"
+        ):
             self.ticket.with_user(self.other_portal_user).read(["name"])
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to modify 'Helpdesk Ticket'"
+        ):
             self.ticket.with_user(self.portal_user).write({"name": "Changed"})
 
     def test_portal_customers_read_no_contract_or_sla(self):
         contract = self.env["crm.service.contract"].create(
             {"name": "C", "partner_id": self.customer.id}
         )
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to access 'Service Contract'"
+        ):
             contract.with_user(self.portal_user).read(["name"])
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to access 'Service Level Agreement'"
+        ):
             self.env["crm.service.sla"].with_user(self.portal_user).search([])

@@ -69,13 +69,17 @@ class FreightRateOption(models.TransientModel):
     def _prepare_order_line_values(self):
         note = self._conversion_note()
         priced_at = fields.Datetime.now()
+        # sudo: the line's true cost (sale_margin's purchase_price, itself restricted
+        # to the cost group) comes from the charges' costs salespeople may not read;
+        # margins and approval then work on it while they still cannot read it
+        unit_costs = self.charge_ids.sudo().mapped("unit_cost")
         lines = [
             {
                 "product_id": charge.charge_type_id.product_id.id,
                 "name": charge.name,
                 "product_uom_qty": charge.quantity,
                 "price_unit": charge.unit_sell,
-                "purchase_price": charge.unit_cost,
+                "purchase_price": unit_costs[index],
                 "freight_rate_id": self.rate_id.id,
                 "freight_charge_type_id": charge.charge_type_id.id,
                 "freight_priced_at": priced_at,

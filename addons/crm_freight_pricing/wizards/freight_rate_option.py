@@ -23,6 +23,11 @@ class FreightRateOption(models.TransientModel):
     date_to = fields.Date(related="rate_id.date_to", string="Valid Until")
     currency_id = fields.Many2one(related="search_id.currency_id")
     total_cost = fields.Monetary(string="Cost", groups=COST_GROUP)
+    total_floor = fields.Monetary(
+        string="Sell Floor",
+        help="The lowest sell price Pricing publishes for this rate: the cost plus "
+        "Pricing's markup. Empty when Pricing set no markup for it.",
+    )
     total_sell = fields.Monetary(string="Sell")
     margin = fields.Monetary(compute="_compute_margin", groups=COST_GROUP)
     margin_percent = fields.Float(

@@ -20,6 +20,7 @@ class SaleOrderLine(models.Model):
         "freight.rate",
         string="Buy Rate",
         index="btree_not_null",
+        check_company=True,
         ondelete="restrict",
         help="The carrier's rate this line was priced from.",
     )

@@ -12,3 +12,4 @@ from . import test_freight_inquiry
 from . import test_freight_booking_request
 from . import test_freight_profit
 from . import test_freight_sell_floor
+from . import test_freight_company

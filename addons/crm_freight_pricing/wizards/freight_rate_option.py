@@ -10,12 +10,16 @@ class FreightRateOption(models.TransientModel):
     _name = "freight.rate.option"
     _description = "Rate Search Option"
     _order = "sequence, id"
+    _check_company_auto = True
 
     search_id = fields.Many2one(
         "freight.rate.search", required=True, ondelete="cascade"
     )
     sequence = fields.Integer()
-    rate_id = fields.Many2one("freight.rate", required=True, ondelete="cascade")
+    company_id = fields.Many2one(related="search_id.company_id")
+    rate_id = fields.Many2one(
+        "freight.rate", required=True, ondelete="cascade", check_company=True
+    )
     carrier_id = fields.Many2one(related="rate_id.carrier_id")
     via_id = fields.Many2one(related="rate_id.via_id")
     transit_days = fields.Integer(related="rate_id.transit_days")

@@ -18,9 +18,10 @@ class FreightRateSearch(models.TransientModel):
     container_line_ids = fields.One2many(
         "freight.rate.search.container", "search_id", string="Containers"
     )
-    order_id = fields.Many2one("sale.order", string="Quotation")
+    order_id = fields.Many2one("sale.order", string="Quotation", check_company=True)
     inquiry_id = fields.Many2one(
         "freight.inquiry",
+        check_company=True,
         help="The service inquiry answered: adding an option creates or updates its "
         "quotation.",
     )
@@ -67,6 +68,17 @@ class FreightRateSearch(models.TransientModel):
             "The rounding cannot be negative.",
         ),
     ]
+
+    @api.constrains("company_id")
+    def _check_company_allowed(self):
+        for search in self:
+            if search.company_id not in self.env.companies:
+                raise ValidationError(
+                    self.env._(
+                        "You can only search the buy rates of the companies you work "
+                        "in: choose one of them as the search's company."
+                    )
+                )
 
     @api.model
     def default_get(self, fields_list):

@@ -13,3 +13,4 @@ from . import test_freight_booking_request
 from . import test_freight_profit
 from . import test_freight_sell_floor
 from . import test_freight_company
+from . import test_freight_cost_access

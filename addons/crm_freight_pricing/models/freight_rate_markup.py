@@ -99,7 +99,8 @@ class FreightRateMarkup(models.Model):
             self.company_id == rate.company_id
             and self.freight_mode == rate.freight_mode
             and self.origin_id in (rate.origin_id, self.origin_id.browse())
-            and self.destination_id in (rate.destination_id, self.destination_id.browse())
+            and self.destination_id
+            in (rate.destination_id, self.destination_id.browse())
             and self.carrier_id in (rate.carrier_id, self.carrier_id.browse())
         )
 

@@ -54,7 +54,9 @@ class TestFreightSellFloor(FreightCommon):
         self.Markup.create({"freight_mode": "sea_fcl", "markup_percent": 10.0})
         option = self._search_as(self.seller).option_ids
         # cost 2 x 1500 + 2 x 100 = 3200; floor 10 % above it
-        self.assertEqual(option.read(["total_sell", "total_floor"])[0]["total_sell"], 3520.0)
+        self.assertEqual(
+            option.read(["total_sell", "total_floor"])[0]["total_sell"], 3520.0
+        )
         self.assertEqual(option.total_floor, 3520.0)
         self.assertEqual(option.charge_ids.mapped("unit_sell"), [1650.0, 110.0])
         with self.assertRaisesRegex(AccessError, '"total_cost"'):
@@ -84,7 +86,11 @@ class TestFreightSellFloor(FreightCommon):
         self.Markup.create(
             [
                 {"freight_mode": "sea_fcl", "markup_percent": 10.0},
-                {"freight_mode": "sea_fcl", "markup_percent": 8.0, "carrier_id": other_line.id},
+                {
+                    "freight_mode": "sea_fcl",
+                    "markup_percent": 8.0,
+                    "carrier_id": other_line.id,
+                },
                 {
                     "freight_mode": "sea_fcl",
                     "markup_percent": 5.0,

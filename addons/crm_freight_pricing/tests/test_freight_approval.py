@@ -76,6 +76,24 @@ class TestFreightApproval(FreightCommon):
         order.action_confirm()
         self.assertEqual(order.state, "sale")
 
+    def test_a_price_under_the_floor_needs_a_manager_whatever_the_cost(self):
+        order = self._quote(margin=10.0)
+        line = as_request(self.salesman, order.order_line)
+        self.assertEqual(line.freight_floor_price, 918.0)  # 900 + 2 %
+        self.assertFalse(line.order_id.freight_approval_needed)
+        # under the floor, the margin flag no longer answers: whatever the price
+        # tried, the salesperson learns nothing more about the cost
+        for price in (917.0, 901.0, 850.0):
+            line.price_unit = price
+            order = as_request(self.salesman, line.order_id)
+            self.assertTrue(order.freight_under_floor)
+            self.assertFalse(order.freight_margin_too_low)
+            self.assertTrue(order.freight_approval_needed)
+        with self.assertRaisesRegex(UserError, "under Pricing's sell floor"):
+            order.action_quotation_send()
+        order.with_user(self.manager).action_approve_freight()
+        self.assertFalse(order.freight_approval_needed)
+
     def test_enough_margin_needs_nothing(self):
         order = self._quote(margin=10.0)
         self.assertFalse(order.freight_approval_needed)

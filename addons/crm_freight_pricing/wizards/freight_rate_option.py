@@ -88,6 +88,7 @@ class FreightRateOption(models.TransientModel):
                 "name": charge.name,
                 "product_uom_qty": charge.quantity,
                 "price_unit": charge.unit_sell,
+                "freight_floor_price": charge.unit_floor,
                 "purchase_price": unit_costs[index],
                 "freight_rate_id": self.rate_id.id,
                 "freight_charge_type_id": charge.charge_type_id.id,

@@ -1,7 +1,7 @@
 {
     "name": "CRM Freight Pricing",
     "summary": "Buy-rate tables, rate search, freight quotations, bookings",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -27,6 +27,7 @@
         "views/freight_vehicle_type_views.xml",
         "views/freight_charge_type_views.xml",
         "views/freight_rate_views.xml",
+        "views/freight_rate_markup_views.xml",
         "views/res_partner_views.xml",
         "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
@@ -47,6 +48,6 @@
     "assets": {
         "web.assets_tests": ["crm_freight_pricing/static/tests/tours/*.js"],
     },
-    "demo": ["demo/freight_rate_demo.xml"],
+    "demo": ["demo/freight_rate_demo.xml", "demo/freight_rate_markup_demo.xml"],
     "pre_init_hook": "pre_init_hook",
 }

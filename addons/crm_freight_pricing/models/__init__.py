@@ -7,6 +7,7 @@ from . import freight_charge_type
 from . import freight_rate
 from . import freight_rate_line
 from . import freight_rate_surcharge
+from . import freight_rate_markup
 from . import res_company
 from . import res_config_settings
 from . import res_partner

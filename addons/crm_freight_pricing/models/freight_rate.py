@@ -109,6 +109,7 @@ class FreightRate(models.Model):
     )
     minimum_amount = fields.Monetary(
         string="Minimum Charge",
+        groups="crm_freight_pricing.group_freight_cost",
         help="Air: rate class M. Sea LCL: the minimum freight, whatever the W/M.",
     )
     volume_factor = fields.Float(

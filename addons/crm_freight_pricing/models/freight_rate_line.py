@@ -13,6 +13,7 @@ class FreightRateLine(models.Model):
     _name = "freight.rate.line"
     _description = "Buy Rate Price"
     _order = "rate_id, container_type_id, vehicle_type_id, weight_break"
+    _check_company_auto = True
 
     rate_id = fields.Many2one(
         "freight.rate", required=True, ondelete="cascade", index=True
@@ -112,11 +113,11 @@ class FreightRateLine(models.Model):
     def _search_valid_lines(
         self, origin, destination, freight_mode, shipment_date, company=None
     ):
-        """Active prices for a lane, mode and date, with their cards: two queries."""
+        """Active prices for a lane, mode and date, with their cards: two queries.
+        Only lines the user may find are priced: the company is ``company`` (the
+        current one by default) filtered by the user's own record rules."""
         company = company or self.env.company
-        # sudo: salespeople without the cost group are quoted from buy prices they may
-        # not read; the company is filtered here since sudo skips the company rule.
-        lines = self.sudo().search_fetch(
+        readable = self._search(
             [
                 ("origin_id", "=", origin.id),
                 ("destination_id", "=", destination.id),
@@ -125,7 +126,12 @@ class FreightRateLine(models.Model):
                 ("date_to", ">=", shipment_date),
                 ("state", "=", "active"),
                 ("company_id", "=", company.id),
-            ],
+            ]
+        )
+        # sudo: salespeople without the cost group are quoted from buy prices they may
+        # not read; which lines is decided above by their own search and rules
+        lines = self.sudo().search_fetch(
+            [("id", "in", readable)],
             [
                 "rate_id",
                 "container_type_id",

@@ -7,10 +7,12 @@ class FreightRateSurcharge(models.Model):
     _name = "freight.rate.surcharge"
     _description = "Buy Rate Surcharge"
     _order = "rate_id, sequence, id"
+    _check_company_auto = True
 
     rate_id = fields.Many2one(
         "freight.rate", required=True, ondelete="cascade", index=True
     )
+    company_id = fields.Many2one(related="rate_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     charge_type_id = fields.Many2one(
         "freight.charge.type", string="Charge", required=True

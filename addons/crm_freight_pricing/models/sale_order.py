@@ -29,10 +29,16 @@ class SaleOrder(models.Model):
     margin_percent = fields.Float(groups=COST_GROUP)
 
     # Approval: margin under the mode's minimum, or a buy rate changed since quoted
+    freight_under_floor = fields.Boolean(
+        string="Under Sell Floor",
+        compute="_compute_freight_approval",
+        help="A line sells under the sell floor Pricing published for its rate.",
+    )
     freight_margin_too_low = fields.Boolean(
         string="Margin Under Minimum",
         compute="_compute_freight_approval",
-        help="The margin is under the company's minimum for this mode.",
+        help="At or above the sell floors, the margin is under the company's minimum "
+        "for this mode.",
     )
     freight_rate_changed = fields.Boolean(
         string="Buy Rate Changed",
@@ -53,6 +59,9 @@ class SaleOrder(models.Model):
         "margin_percent",
         "amount_untaxed",
         "freight_approved_at",
+        "order_line.price_unit",
+        "order_line.discount",
+        "order_line.freight_floor_price",
         "order_line.freight_rate_id.state",
         "order_line.freight_rate_id.prices_changed_at",
     )
@@ -61,8 +70,17 @@ class SaleOrder(models.Model):
             # sudo: the check runs for salespeople who may not read the margin itself
             margin_percent = order.sudo().margin_percent * 100
             minimum = order.company_id._get_freight_min_margin(order.freight_mode)
+            # under a floor the quotation needs approval whatever the cost: telling
+            # the salesperson there whether the margin is also under the minimum
+            # would let them narrow the hidden cost down by trying prices
+            order.freight_under_floor = any(
+                line._freight_under_floor() for line in order.order_line
+            )
             order.freight_margin_too_low = bool(
-                minimum and order.amount_untaxed and margin_percent < minimum
+                not order.freight_under_floor
+                and minimum
+                and order.amount_untaxed
+                and margin_percent < minimum
             )
             changed_rates = order.order_line.filtered(
                 lambda line: line.freight_rate_id and line._freight_rate_changed()
@@ -70,7 +88,10 @@ class SaleOrder(models.Model):
             order.freight_rate_changed = bool(changed_rates)
             approved_at = order.freight_approved_at
             order.freight_approval_needed = order.state in ("draft", "sent") and (
-                (order.freight_margin_too_low and not approved_at)
+                (
+                    (order.freight_margin_too_low or order.freight_under_floor)
+                    and not approved_at
+                )
                 or any(
                     not approved_at or approved_at < rate._changed_since()
                     for rate in changed_rates
@@ -171,6 +192,8 @@ class SaleOrder(models.Model):
     def _freight_approval_message(self):
         self.ensure_one()
         reasons = []
+        if self.freight_under_floor:
+            reasons.append(self.env._("a price is under Pricing's sell floor"))
         if self.freight_margin_too_low:
             reasons.append(
                 self.env._(

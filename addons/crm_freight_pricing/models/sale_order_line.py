@@ -1,6 +1,7 @@
 import json
 
 from odoo import api, fields, models
+from odoo.tools import float_compare
 
 COST_GROUP = "crm_freight_pricing.group_freight_cost"
 # changing these after a manager approved the quotation withdraws the approval
@@ -20,12 +21,20 @@ class SaleOrderLine(models.Model):
         "freight.rate",
         string="Buy Rate",
         index="btree_not_null",
+        check_company=True,
         ondelete="restrict",
         help="The carrier's rate this line was priced from.",
     )
     freight_charge_type_id = fields.Many2one("freight.charge.type", string="Charge")
     freight_priced_at = fields.Datetime(
         readonly=True, copy=False, help="When the line was priced from its buy rate."
+    )
+    freight_floor_price = fields.Float(
+        string="Sell Floor",
+        digits="Product Price",
+        readonly=True,
+        help="Pricing's lowest unit price for this charge when it was priced from a "
+        "rate: selling under it needs a sales manager's approval.",
     )
     purchase_price = fields.Float(groups=COST_GROUP)
     margin = fields.Float(groups=COST_GROUP)
@@ -38,6 +47,15 @@ class SaleOrderLine(models.Model):
                 {"freight_approved_by_id": False, "freight_approved_at": False}
             )
         return result
+
+    def _freight_under_floor(self):
+        """The line sells under the floor it was priced from."""
+        self.ensure_one()
+        if not self.freight_floor_price or self.display_type:
+            return False
+        net_price = self.price_unit * (1 - (self.discount or 0.0) / 100)
+        digits = self.env["decimal.precision"].precision_get("Product Price")
+        return float_compare(net_price, self.freight_floor_price, digits) < 0
 
     def _freight_rate_changed(self):
         """The line's buy rate expired, or was edited after the line was priced."""

@@ -1,6 +1,8 @@
 from . import test_freight_approval
 from . import test_freight_booking_request
 from . import test_freight_cargo
+from . import test_freight_company
+from . import test_freight_cost_access
 from . import test_freight_inquiry
 from . import test_freight_location
 from . import test_freight_location_import
@@ -9,6 +11,7 @@ from . import test_freight_quotation
 from . import test_freight_rate
 from . import test_freight_rate_expiry
 from . import test_freight_rate_import
+from . import test_freight_sell_floor
 from . import test_rate_search
 from . import test_tour
 from . import test_wizard_owner

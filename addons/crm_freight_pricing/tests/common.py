@@ -49,6 +49,8 @@ class FreightCommon(BaseCommon):
         cls.salesman = new_test_user(
             cls.env, "seller", groups="sales_team.group_sale_salesman"
         )
+        # sell floors are configured by each test: none on a fresh database
+        cls.env["freight.rate.markup"].search([]).unlink()
         cls.salesman_cost = new_test_user(
             cls.env,
             "seller_cost",
@@ -85,6 +87,12 @@ class FreightCommon(BaseCommon):
         if activate:
             rate.action_activate()
         return rate
+
+    @classmethod
+    def _publish_floor(cls, markup_percent, mode="sea_fcl", **values):
+        return cls.env["freight.rate.markup"].create(
+            {"freight_mode": mode, "markup_percent": markup_percent, **values}
+        )
 
     @classmethod
     def _create_fcl_rate(cls, price_20=900.0, price_40hc=1500.0, **values):

@@ -6,6 +6,8 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user
 
+from odoo.addons.crm_customer.tests.common import as_request
+
 from .common import FreightCommon
 
 
@@ -19,6 +21,9 @@ class TestFreightApproval(FreightCommon):
         )
         cls.rate = cls._create_fcl_rate()
         cls.company.freight_min_margin_sea_fcl = 8.0
+        # the salesperson quotes from a floor 2 % above the cost: the minimum margin
+        # is still checked on the cost itself
+        cls._publish_floor(2.0)
 
     def _quote(self, margin):
         order = (
@@ -38,17 +43,19 @@ class TestFreightApproval(FreightCommon):
             )
         )
         search = (
-            self.env["freight.rate.search"]
-            .with_user(self.salesman)
+            as_request(self.salesman, self.env["freight.rate.search"])
             .with_context(default_order_id=order.id)
             .create({"margin_value": margin, "sell_rounding": 0.0})
         )
         search.action_search()
-        search.option_ids.action_add_to_order()
+        as_request(self.salesman, search.option_ids).action_add_to_order()
         return order
 
     def test_margin_under_minimum_needs_a_manager(self):
         order = self._quote(margin=5.0)
+        # 900 x 1.02 x 1.05 = 963.9: a 6.6 % margin on the sell price, under 8 %
+        self.assertEqual(order.order_line.price_unit, 963.9)
+        self.assertAlmostEqual(order.margin_percent, 63.9 / 963.9)
         self.assertTrue(order.freight_margin_too_low)
         self.assertTrue(order.freight_approval_needed)
         with self.assertRaisesRegex(UserError, "approval"):
@@ -68,6 +75,24 @@ class TestFreightApproval(FreightCommon):
         order.action_quotation_send()
         order.action_confirm()
         self.assertEqual(order.state, "sale")
+
+    def test_a_price_under_the_floor_needs_a_manager_whatever_the_cost(self):
+        order = self._quote(margin=10.0)
+        line = as_request(self.salesman, order.order_line)
+        self.assertEqual(line.freight_floor_price, 918.0)  # 900 + 2 %
+        self.assertFalse(line.order_id.freight_approval_needed)
+        # under the floor, the margin flag no longer answers: whatever the price
+        # tried, the salesperson learns nothing more about the cost
+        for price in (917.0, 901.0, 850.0):
+            line.price_unit = price
+            order = as_request(self.salesman, line.order_id)
+            self.assertTrue(order.freight_under_floor)
+            self.assertFalse(order.freight_margin_too_low)
+            self.assertTrue(order.freight_approval_needed)
+        with self.assertRaisesRegex(UserError, "under Pricing's sell floor"):
+            order.action_quotation_send()
+        order.with_user(self.manager).action_approve_freight()
+        self.assertFalse(order.freight_approval_needed)
 
     def test_enough_margin_needs_nothing(self):
         order = self._quote(margin=10.0)

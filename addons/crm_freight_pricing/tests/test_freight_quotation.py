@@ -1,6 +1,8 @@
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.crm_customer.tests.common import as_request
+
 from .common import FreightCommon
 
 
@@ -106,17 +108,20 @@ class TestFreightQuotation(FreightCommon):
             search.option_ids.action_add_to_order()
 
     def test_salesman_without_cost_group_cannot_read_costs(self):
+        self._publish_floor(5.0)
         order = self._new_order(user=self.salesman)
         search = self._open_search(order)
-        search.option_ids.action_add_to_order()
-        line = order.order_line[:1]
-        self.assertEqual(line.read(["price_unit"])[0]["price_unit"], 1650.0)
-        with self.assertRaises(AccessError):
+        # a new request, as the salesperson's click on Add to Quotation is
+        as_request(self.salesman, search.option_ids).action_add_to_order()
+        line = as_request(self.salesman, order.order_line[:1])
+        # 1500 of cost, 5 % of floor markup, then 10 % rounded up to 1
+        self.assertEqual(line.read(["price_unit"])[0]["price_unit"], 1733.0)
+        with self.assertRaisesRegex(AccessError, '"purchase_price"'):
             line.read(["purchase_price"])
-        with self.assertRaises(AccessError):
-            order.read(["margin"])
+        with self.assertRaisesRegex(AccessError, '"margin"'):
+            line.order_id.read(["margin"])
         self.assertEqual(
-            line.with_user(self.salesman_cost).read(["purchase_price"])[0][
+            as_request(self.salesman_cost, line).read(["purchase_price"])[0][
                 "purchase_price"
             ],
             1500.0,

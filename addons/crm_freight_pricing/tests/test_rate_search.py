@@ -1,6 +1,8 @@
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.crm_customer.tests.common import as_request
+
 from .common import FreightCommon
 
 
@@ -180,14 +182,17 @@ class TestRateSearch(FreightCommon):
             self._search(freight_mode="truck")
 
     def test_salesman_without_cost_group_sees_sell_prices_only(self):
+        self._publish_floor(5.0)
         search = self._search(
             user=self.salesman, container_line_ids=self.containers, margin_value=10.0
         )
-        option = search.option_ids
-        self.assertEqual(option.read(["total_sell"])[0]["total_sell"], 5434.0)
-        with self.assertRaises(AccessError):
+        option = as_request(self.salesman, search.option_ids)
+        # 4940 of cost, 5 % of floor markup, then the salesperson's 10 %
+        self.assertAlmostEqual(option.read(["total_sell"])[0]["total_sell"], 5705.7)
+        self.assertAlmostEqual(option.total_floor, 5187.0)
+        with self.assertRaisesRegex(AccessError, '"total_cost"'):
             option.read(["total_cost"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, '"unit_price"'):
             option.charge_ids.read(["unit_price"])
 
     def test_rate_lookup_takes_two_queries(self):

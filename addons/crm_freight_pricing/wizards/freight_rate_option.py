@@ -10,12 +10,16 @@ class FreightRateOption(models.TransientModel):
     _name = "freight.rate.option"
     _description = "Rate Search Option"
     _order = "sequence, id"
+    _check_company_auto = True
 
     search_id = fields.Many2one(
         "freight.rate.search", required=True, ondelete="cascade"
     )
     sequence = fields.Integer()
-    rate_id = fields.Many2one("freight.rate", required=True, ondelete="cascade")
+    company_id = fields.Many2one(related="search_id.company_id")
+    rate_id = fields.Many2one(
+        "freight.rate", required=True, ondelete="cascade", check_company=True
+    )
     carrier_id = fields.Many2one(related="rate_id.carrier_id")
     via_id = fields.Many2one(related="rate_id.via_id")
     transit_days = fields.Integer(related="rate_id.transit_days")
@@ -23,6 +27,11 @@ class FreightRateOption(models.TransientModel):
     date_to = fields.Date(related="rate_id.date_to", string="Valid Until")
     currency_id = fields.Many2one(related="search_id.currency_id")
     total_cost = fields.Monetary(string="Cost", groups=COST_GROUP)
+    total_floor = fields.Monetary(
+        string="Sell Floor",
+        help="The lowest sell price Pricing publishes for this rate: the cost plus "
+        "Pricing's markup. Empty when Pricing set no markup for it.",
+    )
     total_sell = fields.Monetary(string="Sell")
     margin = fields.Monetary(compute="_compute_margin", groups=COST_GROUP)
     margin_percent = fields.Float(
@@ -69,13 +78,18 @@ class FreightRateOption(models.TransientModel):
     def _prepare_order_line_values(self):
         note = self._conversion_note()
         priced_at = fields.Datetime.now()
+        # sudo: the line's true cost (sale_margin's purchase_price, itself restricted
+        # to the cost group) comes from the charges' costs salespeople may not read;
+        # margins and approval then work on it while they still cannot read it
+        unit_costs = self.charge_ids.sudo().mapped("unit_cost")
         lines = [
             {
                 "product_id": charge.charge_type_id.product_id.id,
                 "name": charge.name,
                 "product_uom_qty": charge.quantity,
                 "price_unit": charge.unit_sell,
-                "purchase_price": charge.unit_cost,
+                "freight_floor_price": charge.unit_floor,
+                "purchase_price": unit_costs[index],
                 "freight_rate_id": self.rate_id.id,
                 "freight_charge_type_id": charge.charge_type_id.id,
                 "freight_priced_at": priced_at,

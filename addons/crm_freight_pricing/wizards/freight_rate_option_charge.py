@@ -22,5 +22,7 @@ class FreightRateOptionCharge(models.TransientModel):
     currency_id = fields.Many2one(related="option_id.currency_id")
     unit_cost = fields.Float(digits="Product Price", groups=COST_GROUP)
     cost_converted = fields.Monetary(groups=COST_GROUP)
+    unit_floor = fields.Float(string="Floor Price", digits="Product Price")
+    floor = fields.Monetary(string="Sell Floor")
     unit_sell = fields.Float(string="Sell Price", digits="Product Price")
     sell = fields.Monetary()

@@ -1,12 +1,15 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_round
+
+COST_GROUP = "crm_freight_pricing.group_freight_cost"
 
 
 class FreightRateSearch(models.TransientModel):
     _name = "freight.rate.search"
     _inherit = ["freight.shipment.mixin"]
     _description = "Buy Rate Search"
+    _check_company_auto = True
 
     freight_mode = fields.Selection(required=True, default="sea_fcl")
     origin_location_id = fields.Many2one(required=True)
@@ -15,9 +18,10 @@ class FreightRateSearch(models.TransientModel):
     container_line_ids = fields.One2many(
         "freight.rate.search.container", "search_id", string="Containers"
     )
-    order_id = fields.Many2one("sale.order", string="Quotation")
+    order_id = fields.Many2one("sale.order", string="Quotation", check_company=True)
     inquiry_id = fields.Many2one(
         "freight.inquiry",
+        check_company=True,
         help="The service inquiry answered: adding an option creates or updates its "
         "quotation.",
     )
@@ -33,13 +37,14 @@ class FreightRateSearch(models.TransientModel):
     )
     margin_type = fields.Selection(
         [
-            ("percent", "Percentage of Cost"),
+            ("percent", "Percentage"),
             ("fixed", "Fixed Amount per Freight Unit"),
         ],
         required=True,
         default="percent",
-        help="A percentage applies to every charge; a fixed amount is added to the "
-        "freight per container, per kg, per W/M or per trip.",
+        help="The margin sits on the sell floor Pricing publishes (on the buy cost "
+        "for users who see buy rates). A percentage applies to every charge; a fixed "
+        "amount is added to the freight per container, per kg, per W/M or per trip.",
     )
     margin_value = fields.Float(string="Margin", default=10.0)
     sell_rounding = fields.Float(
@@ -63,6 +68,17 @@ class FreightRateSearch(models.TransientModel):
             "The rounding cannot be negative.",
         ),
     ]
+
+    @api.constrains("company_id")
+    def _check_company_allowed(self):
+        for search in self:
+            if search.company_id not in self.env.companies:
+                raise ValidationError(
+                    self.env._(
+                        "You can only search the buy rates of the companies you work "
+                        "in: choose one of them as the search's company."
+                    )
+                )
 
     @api.model
     def default_get(self, fields_list):
@@ -115,20 +131,46 @@ class FreightRateSearch(models.TransientModel):
             self.shipment_date,
             self.company_id,
         )
+        # sudo: salespeople may not read the markups (with the floor they give the
+        # cost back); the rates, and so their companies, are ones the user may read
+        markups = self.env["freight.rate.markup"].sudo()._get_markups(lines.rate_id)
+        from_floor = self._quotes_from_floor()
         options = []
+        without_floor = False
         for rate, rate_lines in lines.grouped("rate_id").items():
+            markup = markups.get(rate)
+            if from_floor and not markup:
+                without_floor = True
+                continue
             # sudo: salespeople without the cost group are quoted from buy prices and
             # surcharges they may not read themselves
             charges = rate.sudo()._price_shipment(self, rate_lines.sudo())
             if charges:
-                options.append(self._prepare_option(rate, charges))
-        options.sort(key=lambda option: option["total_cost"])
+                options.append(self._prepare_option(rate, charges, markup))
+        if without_floor and not options:
+            raise UserError(self._no_floor_message())
+        base = "total_floor" if from_floor else "total_cost"
+        options.sort(key=lambda option: option[base])
         for sequence, option in enumerate(options, start=1):
             option["sequence"] = sequence
         return options
 
-    def _prepare_option(self, rate, charges):
+    def _quotes_from_floor(self):
+        """Users who may not see buy costs quote from Pricing's sell floor."""
+        return not self.env.user.has_group(COST_GROUP)
+
+    def _no_floor_message(self):
+        mode = dict(self._fields["freight_mode"]._description_selection(self.env))
+        return self.env._(
+            "Pricing has published no sell floor for %(mode)s rates on this lane yet: "
+            "send them a service inquiry for this shipment.",
+            mode=mode[self.freight_mode],
+        )
+
+    def _prepare_option(self, rate, charges, markup=None):
+        """``markup``: the rate's sell floor markup (%), if Pricing set one."""
         target = self.currency_id
+        from_floor = self._quotes_from_floor()
         charge_values = []
         for charge in charges:
             cost = charge["currency"].round(charge["quantity"] * charge["unit_price"])
@@ -136,7 +178,10 @@ class FreightRateSearch(models.TransientModel):
                 cost, target, self.company_id, self.shipment_date
             )
             unit_cost = cost_converted / charge["quantity"]
-            unit_sell = self._sell_unit_price(unit_cost, charge["is_freight"])
+            unit_floor = unit_cost * (1 + markup / 100) if markup else 0.0
+            unit_sell = self._sell_unit_price(
+                unit_floor if from_floor else unit_cost, charge["is_freight"]
+            )
             charge_values.append(
                 {
                     "charge_type_id": charge["charge_type"].id,
@@ -147,6 +192,8 @@ class FreightRateSearch(models.TransientModel):
                     "cost": cost,
                     "unit_cost": unit_cost,
                     "cost_converted": cost_converted,
+                    "unit_floor": unit_floor,
+                    "floor": target.round(unit_floor * charge["quantity"]),
                     "unit_sell": unit_sell,
                     "sell": target.round(unit_sell * charge["quantity"]),
                     "is_freight": charge["is_freight"],
@@ -155,15 +202,18 @@ class FreightRateSearch(models.TransientModel):
         return {
             "rate_id": rate.id,
             "total_cost": sum(value["cost_converted"] for value in charge_values),
+            "total_floor": sum(value["floor"] for value in charge_values),
             "total_sell": sum(value["sell"] for value in charge_values),
             "charge_ids": [Command.create(value) for value in charge_values],
         }
 
-    def _sell_unit_price(self, unit_cost, is_freight):
+    def _sell_unit_price(self, unit_base, is_freight):
+        """The sell price on ``unit_base``: the floor, or the cost for users who
+        see buy rates."""
         if self.margin_type == "percent":
-            price = unit_cost * (1 + self.margin_value / 100)
+            price = unit_base * (1 + self.margin_value / 100)
         else:
-            price = unit_cost + (self.margin_value if is_freight else 0.0)
+            price = unit_base + (self.margin_value if is_freight else 0.0)
         if self.sell_rounding:
             return float_round(
                 price, precision_rounding=self.sell_rounding, rounding_method="UP"

@@ -3,7 +3,7 @@ import { registry } from "@web/core/registry";
 registry.category("web_tour.tours").add("crm_freight_pricing_tour", {
     steps: () => [
         {
-            content: "Look up the carriers' buy rates for this shipment",
+            content: "Look up the rates for this shipment: the salesperson sees sell floors, not buy costs",
             trigger: ".o_form_view button[name=action_open_rate_search]",
             run: "click",
         },
@@ -17,6 +17,10 @@ registry.category("web_tour.tours").add("crm_freight_pricing_tour", {
         {
             trigger: ".modal button[name=action_search]",
             run: "click",
+        },
+        {
+            content: "No buy cost column for a salesperson without the cost group",
+            trigger: ".modal .o_field_widget[name=option_ids]:not(:has(th[data-name=total_cost]))",
         },
         {
             content: "The cheapest option comes first",

@@ -1,0 +1,123 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import FREIGHT_MODES
+
+
+class FreightRateMarkup(models.Model):
+    """Pricing's markup on the buy cost giving the sell floor that salespeople
+    without the cost group quote from: per mode, optionally per lane or carrier."""
+
+    _name = "freight.rate.markup"
+    _description = "Sell Floor Markup"
+    _order = "company_id, freight_mode, carrier_id, origin_id, destination_id, id"
+    _check_company_auto = True
+
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    freight_mode = fields.Selection(FREIGHT_MODES, string="Mode", required=True)
+    origin_id = fields.Many2one(
+        "freight.location", help="Leave empty for every origin of this mode."
+    )
+    destination_id = fields.Many2one(
+        "freight.location", help="Leave empty for every destination of this mode."
+    )
+    carrier_id = fields.Many2one(
+        "res.partner",
+        domain=[("is_carrier", "=", True)],
+        check_company=True,
+        help="Leave empty for every carrier of this mode.",
+    )
+    markup_percent = fields.Float(
+        string="Markup (%)",
+        required=True,
+        digits=(16, 2),
+        help="Added to every buy charge of the matching rates: the sell floor is the "
+        "cost plus this percentage.",
+    )
+
+    @api.depends("freight_mode", "origin_id", "destination_id", "carrier_id")
+    def _compute_display_name(self):
+        modes = dict(self._fields["freight_mode"]._description_selection(self.env))
+        for markup in self:
+            parts = [
+                modes.get(markup.freight_mode, ""),
+                markup.origin_id.code or markup.origin_id.iata_code or "*",
+                markup.destination_id.code or markup.destination_id.iata_code or "*",
+                markup.carrier_id.name or "",
+            ]
+            markup.display_name = " ".join(part for part in parts if part)
+
+    @api.constrains("markup_percent")
+    def _check_markup_percent(self):
+        for markup in self:
+            if markup.markup_percent <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "The markup of %(scope)s must be above 0 %%: without one, "
+                        "the sell floor would be the buy cost itself.",
+                        scope=markup.display_name,
+                    )
+                )
+
+    @api.constrains(
+        "company_id", "freight_mode", "origin_id", "destination_id", "carrier_id"
+    )
+    def _check_unique_scope(self):
+        for markup in self:
+            if self.search_count(
+                [
+                    ("id", "!=", markup.id),
+                    ("company_id", "=", markup.company_id.id),
+                    ("freight_mode", "=", markup.freight_mode),
+                    ("origin_id", "=", markup.origin_id.id),
+                    ("destination_id", "=", markup.destination_id.id),
+                    ("carrier_id", "=", markup.carrier_id.id),
+                ],
+                limit=1,
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A markup for %(scope)s already exists: change that one.",
+                        scope=markup.display_name,
+                    )
+                )
+
+    def _specificity(self):
+        """Lane beats carrier, both beat the mode alone."""
+        self.ensure_one()
+        return (
+            bool(self.origin_id) + bool(self.destination_id),
+            bool(self.carrier_id),
+        )
+
+    def _matches(self, rate):
+        self.ensure_one()
+        return (
+            self.company_id == rate.company_id
+            and self.freight_mode == rate.freight_mode
+            and self.origin_id in (rate.origin_id, self.origin_id.browse())
+            and self.destination_id
+            in (rate.destination_id, self.destination_id.browse())
+            and self.carrier_id in (rate.carrier_id, self.carrier_id.browse())
+        )
+
+    @api.model
+    def _get_markups(self, rates):
+        """The markup percentage of each of ``rates`` (a dict by rate), the most
+        specific markup of its company and mode; rates without one are left out."""
+        markups = self.search(
+            [
+                ("company_id", "in", rates.company_id.ids),
+                ("freight_mode", "in", list(set(rates.mapped("freight_mode")))),
+            ]
+        )
+        result = {}
+        for rate in rates:
+            matching = markups.filtered(lambda markup, rate=rate: markup._matches(rate))
+            if matching:
+                best = max(matching, key=lambda markup: markup._specificity())
+                result[rate] = best.markup_percent
+        return result

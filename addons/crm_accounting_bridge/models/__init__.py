@@ -1,3 +1,4 @@
+from . import crm_customer_figures_mixin
 from . import account_move
 from . import res_company
 from . import res_config_settings

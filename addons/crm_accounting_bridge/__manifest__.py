@@ -16,6 +16,7 @@
         "wizards/crm_receivable_aging_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/sale_order_views.xml",
+        "views/sale_portal_templates.xml",
         "views/res_config_settings_views.xml",
         "report/crm_receivable_aging_report_views.xml",
         "views/crm_accounting_bridge_menus.xml",

@@ -51,6 +51,11 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         self._check_credit_terms_access(vals)
+        if self._is_credit_settings_write(vals):
+            # Accounting may set credit terms and lift holds without the right to
+            # edit contacts (checked above: who may set which field).
+            self.check_access("read")
+            self = self.sudo()
         result = super().write(vals)
         if vals.get("credit_hold_lifted_until"):
             for partner in self:
@@ -134,6 +139,18 @@ class ResPartner(models.Model):
                 not self and new_value
             ):
                 raise AccessError(message)
+
+    def _is_credit_settings_write(self, vals):
+        """Whether ``vals`` only sets credit settings the user is allowed to set."""
+        if self.env.su or not vals:
+            return False
+        rights = {
+            fname: group for fname, group, _message in self._get_credit_terms_rights()
+        }
+        return all(
+            fname in rights and self.env.user.has_group(rights[fname])
+            for fname in vals
+        )
 
     def _get_credit_terms_rights(self):
         terms_message = self.env._(

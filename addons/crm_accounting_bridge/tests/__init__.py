@@ -1,3 +1,4 @@
+from . import test_accounting_roles
 from . import test_aging_report
 from . import test_credit_control
 from . import test_credit_portal

@@ -171,9 +171,7 @@ class CrmCustomerFiguresMixin(models.AbstractModel):
             # salesperson's orders and invoices, whose lines they may not read.
             partner = self.env[self._name].sudo().with_context(active_test=False)
             query = partner._where_calc([("id", "in", self._origin.ids)])
-            columns = [
-                partner._get_figure_sql(query.table, fname) for fname in fnames
-            ]
+            columns = [partner._get_figure_sql(query.table, fname) for fname in fnames]
             query_sql = query.select(SQL.identifier(query.table, "id"), *columns)
             for row in self.env.execute_query(query_sql):
                 values[row[0]] = dict(zip(fnames, row[1:], strict=True))
@@ -319,9 +317,7 @@ class CrmCustomerFiguresMixin(models.AbstractModel):
         }[fname]
         overdue = SQL("TRUE")
         if fname != "receivable_amount":
-            overdue = SQL(
-                "line.date_maturity < %s AND line.amount_residual > 0", today
-            )
+            overdue = SQL("line.date_maturity < %s AND line.amount_residual > 0", today)
         return SQL(
             """(SELECT %(aggregate)s
                   FROM account_move_line line
@@ -343,7 +339,11 @@ class CrmCustomerFiguresMixin(models.AbstractModel):
         if not self.env.company.account_use_credit_limit:
             return SQL("0.0")
         # sudo: salespeople may not read Odoo's credit_limit field (accounting).
-        limit = self.env["res.partner"].sudo()._field_to_sql("limit_partner", "credit_limit")
+        limit = (
+            self.env["res.partner"]
+            .sudo()
+            ._field_to_sql("limit_partner", "credit_limit")
+        )
         return SQL(
             "(SELECT COALESCE(%s, 0) FROM res_partner limit_partner "
             "WHERE limit_partner.id = %s)",

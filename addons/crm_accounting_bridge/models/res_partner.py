@@ -51,14 +51,15 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         self._check_credit_terms_access(vals)
+        partners = self
         if self._is_credit_settings_write(vals):
             # Accounting may set credit terms and lift holds without the right to
             # edit contacts (checked above: who may set which field).
             self.check_access("read")
-            self = self.sudo()
-        result = super().write(vals)
+            partners = self.sudo()
+        result = super(ResPartner, partners).write(vals)
         if vals.get("credit_hold_lifted_until"):
-            for partner in self:
+            for partner in partners:
                 partner.message_post(
                     body=self.env._(
                         "Credit hold lifted until %(date)s by %(user)s.",
@@ -148,8 +149,7 @@ class ResPartner(models.Model):
             fname: group for fname, group, _message in self._get_credit_terms_rights()
         }
         return all(
-            fname in rights and self.env.user.has_group(rights[fname])
-            for fname in vals
+            fname in rights and self.env.user.has_group(rights[fname]) for fname in vals
         )
 
     def _get_credit_terms_rights(self):

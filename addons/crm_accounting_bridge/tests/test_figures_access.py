@@ -149,7 +149,9 @@ class TestFiguresAccess(CrmAccountingCommon):
             ):
                 as_request(self.other_salesman, self.customer).read([fname])
         with self.assertRaisesRegex(AccessError, NOT_YOUR_CUSTOMER):
-            as_request(self.other_salesman, self.customer_contact).receivable_amount
+            as_request(self.other_salesman, self.customer_contact).read(
+                ["receivable_amount"]
+            )
         self.assertEqual(customer.name, "Vận tải Biển Đông")
         # Customers without salesperson are everyone's, as their orders are.
         unassigned = self.env["res.partner"].create(

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from ..tools import customer_figures
+
 FIGURES_GROUPS = (
     "sales_team.group_sale_salesman,"
     "account.group_account_invoice,account.group_account_readonly"
@@ -54,6 +56,10 @@ class CrmCustomerFiguresMixin(models.AbstractModel):
         compute="_compute_figures_currency_id",
         help="Currency of the current company, in which receivables and revenue are "
         "shown.",
+    )
+    figures_readable = fields.Boolean(
+        compute="_compute_figures_readable",
+        help="Whether you may see this customer's receivable and sales figures.",
     )
     # Receivables and credit in the current company (the debt panel)
     receivable_amount = fields.Monetary(
@@ -161,10 +167,16 @@ class CrmCustomerFiguresMixin(models.AbstractModel):
     def _compute_figures_currency_id(self):
         self.figures_currency_id = self.env.company.currency_id
 
+    @api.depends_context("uid")
+    def _compute_figures_readable(self):
+        readable = self._filter_figures_readable()
+        for partner in self:
+            partner.figures_readable = partner in readable
+
     @api.depends_context("company", "uid")
     def _compute_figures(self):
         self._check_figures_access()
-        fnames = list(self._get_figure_sql_builders())
+        fnames = list(customer_figures.SQL_FIGURES)
         values = {}
         if self._origin.ids:
             # sudo: the reader was checked above; the figures count every
@@ -212,10 +224,8 @@ class CrmCustomerFiguresMixin(models.AbstractModel):
         them read their own orders and those without salesperson."""
         if self._may_read_all_figures():
             return
-        commercials = self._origin.sudo().commercial_partner_id
-        others = commercials.filtered(
-            lambda partner: partner.user_id and partner.user_id != self.env.user
-        )
+        others = (self._origin - self._origin._filter_figures_readable()).sudo()
+        others = others.commercial_partner_id
         if others:
             raise AccessError(
                 self.env._(
@@ -238,6 +248,44 @@ class CrmCustomerFiguresMixin(models.AbstractModel):
             self.env.uid,
         )
 
+    def _filter_figures_readable(self):
+        """The records whose figures the current user may see."""
+        if self._may_read_all_figures():
+            return self
+        return self.filtered(
+            lambda partner: (
+                partner.sudo().commercial_partner_id.user_id
+                in (self.env.user, self.env.user.browse())
+            )
+        )
+
+    def _get_figure_fields(self):
+        return [
+            fname
+            for fname, field in self._fields.items()
+            if field.compute in ("_compute_figures", "_compute_credit_figures")
+        ]
+
+    def web_read(self, specification):
+        # The customer list and form of an own-documents salesperson show other
+        # salespeople's customers with empty figures instead of failing as a whole.
+        hidden = set(specification) & set(self._get_figure_fields())
+        readable = self._filter_figures_readable() if hidden else self
+        if readable == self:
+            return super().web_read(specification)
+        others_specification = {
+            fname: spec for fname, spec in specification.items() if fname not in hidden
+        }
+        values = {
+            row["id"]: row
+            for row in super(CrmCustomerFiguresMixin, readable).web_read(specification)
+        }
+        for row in super(CrmCustomerFiguresMixin, self - readable).web_read(
+            others_specification
+        ):
+            values[row["id"]] = dict(row, **dict.fromkeys(hidden, False))
+        return [values[record.id] for record in self]
+
     # ------------------------------------------------------------
     # SEARCH AND ORDER
     # ------------------------------------------------------------
@@ -245,7 +293,7 @@ class CrmCustomerFiguresMixin(models.AbstractModel):
     def _field_to_sql(self, alias, fname, query=None, flush=True):
         # Sorting by a figure: its expression, hidden where the reader may not see it.
         # Every read and search comes through here: test the name before anything.
-        if fname in self._get_figure_sql_builders():
+        if fname in customer_figures.SQL_FIGURES:
             self.check_field_access_rights("read", [fname])
             return SQL(
                 "CASE WHEN %s THEN %s END",
@@ -288,157 +336,49 @@ class CrmCustomerFiguresMixin(models.AbstractModel):
     # FIGURES
     # ------------------------------------------------------------
 
-    def _get_figure_sql_builders(self):
-        """The SQL expression of each figure computed in SQL."""
-        return {
-            "receivable_amount": self._get_receivable_sql,
-            "overdue_amount": self._get_receivable_sql,
-            "overdue_invoice_count": self._get_receivable_sql,
-            "overdue_days": self._get_receivable_sql,
-            "effective_credit_limit": self._get_credit_limit_sql,
-            "last_order_date": self._get_order_sql,
-            "order_count_this_year": self._get_order_sql,
-            "revenue_this_year": self._get_revenue_sql,
-            "revenue_last_year": self._get_revenue_sql,
-            "average_days_to_pay": self._get_days_to_pay_sql,
-        }
-
     def _get_figure_sql(self, alias, fname):
         """The value of figure ``fname`` for the partner row ``alias``."""
-        return self._get_figure_sql_builders()[fname](alias, fname)
-
-    def _get_receivable_sql(self, alias, fname):
+        self._flush_figure_sources()
+        commercial = SQL.identifier(alias, "commercial_partner_id")
+        company = self.env.company
         today = fields.Date.context_today(self)
-        aggregate = {
-            "receivable_amount": SQL("COALESCE(SUM(line.amount_residual), 0)"),
-            "overdue_amount": SQL("COALESCE(SUM(line.amount_residual), 0)"),
-            "overdue_invoice_count": SQL("COUNT(DISTINCT line.move_id)"),
-            "overdue_days": SQL("COALESCE(%s - MIN(line.date_maturity), 0)", today),
-        }[fname]
-        overdue = SQL("TRUE")
-        if fname != "receivable_amount":
-            overdue = SQL("line.date_maturity < %s AND line.amount_residual > 0", today)
-        return SQL(
-            """(SELECT %(aggregate)s
-                  FROM account_move_line line
-                  JOIN account_account account ON account.id = line.account_id
-                  JOIN res_partner line_partner ON line_partner.id = line.partner_id
-                 WHERE line_partner.commercial_partner_id = %(commercial)s
-                   AND line.company_id = %(company_id)s
-                   AND line.parent_state = 'posted'
-                   AND account.account_type = 'asset_receivable'
-                   AND line.reconciled IS NOT TRUE
-                   AND %(overdue)s)""",
-            aggregate=aggregate,
-            commercial=self._get_commercial_sql(alias, "account.move.line"),
-            company_id=self.env.company.id,
-            overdue=overdue,
-        )
+        if fname in customer_figures.RECEIVABLE_FIGURES:
+            return customer_figures.receivable_sql(fname, commercial, company.id, today)
+        if fname in customer_figures.ORDER_FIGURES:
+            year_start = self._get_year_start(today.year)
+            return customer_figures.order_sql(fname, commercial, company.id, year_start)
+        if fname in customer_figures.REVENUE_FIGURES:
+            year = today.year if fname == "revenue_this_year" else today.year - 1
+            return customer_figures.revenue_sql(
+                commercial,
+                company.id,
+                fields.Date.to_date(f"{year}-01-01"),
+                fields.Date.to_date(f"{year + 1}-01-01"),
+            )
+        if fname == "effective_credit_limit":
+            if not company.account_use_credit_limit:
+                return SQL("0.0")
+            # sudo: salespeople may not read Odoo's credit_limit field (accounting).
+            partners = self.env["res.partner"].sudo()
+            limit = partners._field_to_sql("limit_partner", "credit_limit")
+            return customer_figures.credit_limit_sql(commercial, limit)
+        assert fname == "average_days_to_pay", fname
+        return customer_figures.days_to_pay_sql(commercial, company.id)
 
-    def _get_credit_limit_sql(self, alias, fname):
-        if not self.env.company.account_use_credit_limit:
-            return SQL("0.0")
-        # sudo: salespeople may not read Odoo's credit_limit field (accounting).
-        limit = (
-            self.env["res.partner"]
-            .sudo()
-            ._field_to_sql("limit_partner", "credit_limit")
-        )
-        return SQL(
-            "(SELECT COALESCE(%s, 0) FROM res_partner limit_partner "
-            "WHERE limit_partner.id = %s)",
-            limit,
-            SQL.identifier(alias, "commercial_partner_id"),
-        )
-
-    def _get_order_sql(self, alias, fname):
-        aggregate, this_year_only = SQL("MAX(sale.date_order)"), SQL("TRUE")
-        if fname == "order_count_this_year":
-            aggregate = SQL("COUNT(sale.id)")
-            year = fields.Date.context_today(self).year
-            this_year_only = SQL("sale.date_order >= %s", self._get_year_start(year))
-        return SQL(
-            """(SELECT %(aggregate)s
-                  FROM sale_order sale
-                  JOIN res_partner sale_partner ON sale_partner.id = sale.partner_id
-                 WHERE sale_partner.commercial_partner_id = %(commercial)s
-                   AND sale.company_id = %(company_id)s
-                   AND sale.state = 'sale'
-                   AND %(this_year_only)s)""",
-            aggregate=aggregate,
-            commercial=self._get_commercial_sql(alias, "sale.order"),
-            company_id=self.env.company.id,
-            this_year_only=this_year_only,
-        )
-
-    def _get_revenue_sql(self, alias, fname):
-        year = fields.Date.context_today(self).year
-        if fname == "revenue_last_year":
-            year -= 1
-        return SQL(
-            """(SELECT COALESCE(SUM(move.amount_untaxed_signed), 0)
-                  FROM account_move move
-                 WHERE move.commercial_partner_id = %(commercial)s
-                   AND move.company_id = %(company_id)s
-                   AND move.state = 'posted'
-                   AND move.move_type IN ('out_invoice', 'out_refund')
-                   AND move.invoice_date >= %(start)s
-                   AND move.invoice_date < %(end)s)""",
-            commercial=self._get_commercial_sql(alias, "account.move"),
-            company_id=self.env.company.id,
-            start=fields.Date.to_date(f"{year}-01-01"),
-            end=fields.Date.to_date(f"{year + 1}-01-01"),
-        )
-
-    def _get_days_to_pay_sql(self, alias, fname):
-        # An invoice is settled on the latest date of its reconciliations.
-        self.env["account.partial.reconcile"].flush_model(
-            ["debit_move_id", "max_date", "company_id"]
-        )
-        return SQL(
-            """(SELECT COALESCE(AVG(settled.days), 0)
-                  FROM (SELECT MAX(partial.max_date) - move.invoice_date AS days
-                          FROM account_partial_reconcile partial
-                          JOIN account_move_line line ON line.id = partial.debit_move_id
-                          JOIN account_move move ON move.id = line.move_id
-                         WHERE move.commercial_partner_id = %(commercial)s
-                           AND partial.company_id = %(company_id)s
-                           AND move.move_type = 'out_invoice'
-                           AND move.state = 'posted'
-                           AND move.payment_state IN ('paid', 'in_payment')
-                         GROUP BY move.id) settled)""",
-            commercial=self._get_commercial_sql(alias, "account.move"),
-            company_id=self.env.company.id,
-        )
-
-    def _get_commercial_sql(self, alias, model_name):
-        """The commercial partner of the row ``alias``, flushing what the figures of
-        ``model_name`` read."""
-        to_flush = {
-            "account.move.line": [
-                "partner_id",
-                "company_id",
-                "parent_state",
-                "account_id",
-                "amount_residual",
-                "reconciled",
-                "date_maturity",
-                "move_id",
-            ],
-            "account.move": [
-                "commercial_partner_id",
-                "company_id",
-                "state",
-                "move_type",
-                "invoice_date",
-                "amount_untaxed_signed",
-                "payment_state",
-            ],
-            "sale.order": ["partner_id", "company_id", "state", "date_order"],
-        }[model_name]
-        self.env[model_name].flush_model(to_flush)
-        self.env["res.partner"].flush_model(["commercial_partner_id", "user_id"])
-        return SQL.identifier(alias, "commercial_partner_id")
+    def _flush_figure_sources(self):
+        """Write pending changes of what the figures' SQL reads."""
+        for model_name, fnames in (
+            ("res.partner", ["commercial_partner_id", "user_id"]),
+            ("account.move.line", ["partner_id", "company_id", "parent_state"]),
+            ("account.move.line", ["account_id", "amount_residual", "reconciled"]),
+            ("account.move.line", ["date_maturity", "move_id"]),
+            ("account.move", ["commercial_partner_id", "company_id", "state"]),
+            ("account.move", ["move_type", "invoice_date", "amount_untaxed_signed"]),
+            ("account.move", ["payment_state"]),
+            ("account.partial.reconcile", ["debit_move_id", "max_date", "company_id"]),
+            ("sale.order", ["partner_id", "company_id", "state", "date_order"]),
+        ):
+            self.env[model_name].flush_model(fnames)
 
     @api.model
     def _get_uninvoiced_order_amounts(self, commercial_ids):

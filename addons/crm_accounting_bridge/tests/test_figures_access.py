@@ -216,3 +216,25 @@ class TestFiguresAccess(CrmAccountingCommon):
             with self.assertQueryCount(8):
                 records.read(FIGURES)
         self.assertEqual(records[0].receivable_amount, 100.0)
+
+    def test_customer_list_of_an_own_documents_salesperson(self):
+        """The web client's list and form show another salesperson's customers with
+        empty figures and no Receivables tab, instead of failing."""
+        customers = self.customer | self.other_customer
+        self.other_customer.user_id = self.other_salesman
+        specification = {
+            "name": {},
+            "receivable_amount": {},
+            "revenue_this_year": {},
+            "figures_readable": {},
+        }
+        rows = as_request(self.other_salesman, customers).web_search_read(
+            [("id", "in", customers.ids)], specification, order="id"
+        )["records"]
+        self.assertEqual(
+            [
+                (row["name"], row["receivable_amount"], row["figures_readable"])
+                for row in rows
+            ],
+            [("Vận tải Biển Đông", False, False), ("Dệt may Sông Hồng", 100.0, True)],
+        )

@@ -270,7 +270,9 @@ class CrmCustomerFiguresMixin(models.AbstractModel):
         # The customer list and form of an own-documents salesperson show other
         # salespeople's customers with empty figures instead of failing as a whole.
         hidden = set(specification) & set(self._get_figure_fields())
-        readable = self._filter_figures_readable() if hidden else self
+        readable = self
+        if hidden and self.env.user.has_group("sales_team.group_sale_salesman"):
+            readable = self._filter_figures_readable()
         if readable == self:
             return super().web_read(specification)
         others_specification = {

@@ -238,3 +238,8 @@ class TestFiguresAccess(CrmAccountingCommon):
             ],
             [("Vận tải Biển Đông", False, False), ("Dệt may Sông Hồng", 100.0, True)],
         )
+        # Users without sales or accounting rights still get the error.
+        with self.assertRaisesRegex(AccessError, NO_FIELD_RIGHTS):
+            as_request(self.operations, customers).web_search_read(
+                [("id", "in", customers.ids)], specification
+            )

@@ -3,6 +3,7 @@ from . import test_aging_report
 from . import test_credit_control
 from . import test_credit_portal
 from . import test_crm_read_access
+from . import test_customer_figures_sql
 from . import test_debt_panel
 from . import test_figures_access
 from . import test_receivable_reminders

@@ -18,8 +18,8 @@ FIGURES = [
     "revenue_last_year",
     "average_days_to_pay",
 ]
-# One query for the SQL figures and a few for the order lines not invoiced (Odoo computes
-# their amount in Python), whatever the number of customers
+# One query for the SQL figures and a few for the order lines not invoiced (Odoo
+# computes their amount in Python), whatever the number of customers
 QUERY_BUDGET = 11
 
 

@@ -1,7 +1,7 @@
 {
     "name": "CRM Accounting Bridge",
     "summary": "Receivables, overdue and credit control on the customer",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -17,6 +17,7 @@
         "wizards/crm_receivable_aging_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/sale_order_views.xml",
+        "views/sale_portal_templates.xml",
         "views/res_config_settings_views.xml",
         "report/crm_receivable_aging_report_views.xml",
         "views/crm_accounting_bridge_menus.xml",

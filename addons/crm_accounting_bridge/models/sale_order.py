@@ -10,7 +10,18 @@ class SaleOrder(models.Model):
 
     credit_problem = fields.Text(
         compute="_compute_credit_problem",
+        groups="sales_team.group_sale_salesman,account.group_account_invoice,"
+        "account.group_account_readonly",
         help="Why confirming this order goes beyond the customer's credit.",
+    )
+    credit_approval_pending = fields.Boolean(
+        string="Awaiting Credit Approval",
+        copy=False,
+        readonly=True,
+        tracking=True,
+        help="The customer signed or paid this order online, but its credit "
+        "blocks the confirmation: it waits for an accounting manager's credit "
+        "exception.",
     )
     credit_exception_reason = fields.Text(
         copy=False,
@@ -47,7 +58,16 @@ class SaleOrder(models.Model):
 
     def action_confirm(self):
         self._check_credit_control()
-        return super().action_confirm()
+        result = super().action_confirm()
+        self.filtered("credit_approval_pending").credit_approval_pending = False
+        return result
+
+    def _validate_order(self):
+        # The customer's own signature in the portal: orders their credit blocks
+        # wait for the company's approval instead of failing the signature.
+        held = self.filtered(lambda order: order._get_blocking_credit_problems())
+        held._hold_for_credit_approval()
+        return super(SaleOrder, self - held)._validate_order()
 
     def _check_credit_control(self):
         """Warn or refuse, per the company's setting, before confirming orders that
@@ -82,6 +102,56 @@ class SaleOrder(models.Model):
                 )
             )
 
+    def _get_blocking_credit_problems(self):
+        """What keeps this order from being confirmed when the company blocks
+        orders beyond credit; nothing in other modes or once approved."""
+        self.ensure_one()
+        if (
+            self.company_id.crm_credit_control != "block"
+            or self._is_credit_checked_out()
+        ):
+            return []
+        self.env["res.partner"].invalidate_model(self._get_credit_figure_fields())
+        return self._get_credit_problems()
+
+    def _hold_for_credit_approval(self):
+        """Mark orders the customer signed or paid as awaiting the company's credit
+        approval, and tell their salesperson and the accounting managers why. The
+        customer only learns that the order awaits confirmation."""
+        for order in self.filtered(lambda order: not order.credit_approval_pending):
+            problems = order._get_credit_problems()
+            order.credit_approval_pending = True
+            managers = order._get_credit_approvers()
+            body = self.env._(
+                "Signed or paid by the customer, but not confirmed: its credit needs "
+                "an accounting manager's exception. %(problems)s",
+                problems=" ".join(problems),
+            )
+            order.message_post(
+                body=body,
+                subtype_xmlid="mail.mt_note",
+                partner_ids=managers.partner_id.ids,
+            )
+            responsible = order.user_id or managers[:1]
+            if responsible:
+                order.activity_schedule(
+                    act_type_xmlid="mail.mail_activity_data_todo",
+                    summary=self.env._("Awaiting credit approval"),
+                    note=body,
+                    user_id=responsible.id,
+                )
+
+    def _get_credit_approvers(self):
+        """Accounting managers of the order's company."""
+        self.ensure_one()
+        return (
+            self.env.ref("account.group_account_manager")
+            .sudo()
+            .users.filtered(
+                lambda user: not user.share and self.company_id in user.company_ids
+            )
+        )
+
     def _is_credit_checked_out(self):
         """Whether an accounting manager let this order through: an exception
         approved for this order (up to the approved total), or the customer's
@@ -101,7 +171,9 @@ class SaleOrder(models.Model):
 
     def _get_credit_partner(self):
         self.ensure_one()
-        return self.partner_invoice_id.commercial_partner_id.with_company(
+        # sudo: the credit check counts every salesperson's documents and the
+        # customer's credit limit; whoever confirms sees only its outcome.
+        return self.partner_invoice_id.commercial_partner_id.sudo().with_company(
             self.company_id
         )
 

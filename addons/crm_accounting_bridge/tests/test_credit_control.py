@@ -1,6 +1,7 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
+from odoo.addons.crm_customer.tests.common import as_request
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import CrmAccountingCommon
@@ -174,3 +175,16 @@ class TestCreditControl(CrmAccountingCommon):
         )
         order.action_confirm()
         self.assertEqual(order.state, "sale")
+
+    def test_salesperson_confirms_for_another_salespersons_customer(self):
+        """The check counts the customer's whole credit for a salesperson who may not
+        read the customer's figures, and tells only its outcome."""
+        order = self._order(self.customer, 1, 250.0, confirm=False)
+        self.assertEqual(order.user_id, self.other_salesman)
+        with self.assertRaisesRegex(UserError, "cannot be confirmed"):
+            as_request(self.other_salesman, order).action_confirm()
+        small = self._order(self.customer, 1, 100.0, confirm=False)
+        as_request(self.other_salesman, small).action_confirm()
+        self.assertEqual(small.state, "sale")
+        with self.assertRaisesRegex(AccessError, "Only the salesperson of"):
+            as_request(self.other_salesman, self.customer).read(["credit_used_amount"])

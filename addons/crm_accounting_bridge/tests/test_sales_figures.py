@@ -18,8 +18,9 @@ FIGURES = [
     "revenue_last_year",
     "average_days_to_pay",
 ]
-# Grouped queries for the whole recordset, whatever its size
-QUERY_BUDGET = 16
+# One query for the SQL figures and a few for the order lines not invoiced (Odoo
+# computes their amount in Python), whatever the number of customers
+QUERY_BUDGET = 11
 
 
 @tagged("post_install", "-at_install")

@@ -1,6 +1,8 @@
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.mail.tests.common import mail_new_test_user
+
 
 @tagged("post_install", "-at_install")
 class TestAccountingBridgeTour(HttpCase):
@@ -10,6 +12,15 @@ class TestAccountingBridgeTour(HttpCase):
         company = cls.env.ref("base.main_company")
         company.account_use_credit_limit = True
         company.crm_credit_control = "block"
+        cls.accounting_manager = mail_new_test_user(
+            cls.env,
+            login="crm_tour_accounting_manager",
+            password="crm_tour_accounting_manager",
+            name="Trần Thị Kế Toán",
+            groups="base.group_user,account.group_account_manager",
+            company_id=company.id,
+            company_ids=[Command.set(company.ids)],
+        )
         today = fields.Date.context_today(cls.env["res.partner"])
         cls.customer = cls.env["res.partner"].create(
             {
@@ -47,15 +58,19 @@ class TestAccountingBridgeTour(HttpCase):
             }
         )
 
-    def test_overdue_customer_order_is_blocked(self):
+    def test_accounting_manager_approves_an_overdue_customer_order(self):
         self.start_tour(
             f"/odoo/action-crm_customer.res_partner_action_customer/{self.customer.id}",
             "crm_accounting_bridge_tour",
-            login="admin",
+            login="crm_tour_accounting_manager",
         )
         self.start_tour(
             f"/odoo/action-sale.action_quotations_with_onboarding/{self.order.id}",
             "crm_accounting_bridge_order_tour",
-            login="admin",
+            login="crm_tour_accounting_manager",
+        )
+        self.assertEqual(self.order.credit_exception_user_id, self.accounting_manager)
+        self.assertEqual(
+            self.order.credit_exception_reason, "Paid 1,500 by transfer this morning"
         )
         self.assertEqual(self.order.state, "draft")

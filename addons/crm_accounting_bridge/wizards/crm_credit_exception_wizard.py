@@ -37,4 +37,7 @@ class CrmCreditExceptionWizard(models.TransientModel):
         )
         order.message_post(body=body)
         order.partner_invoice_id.commercial_partner_id.message_post(body=body)
+        if order.credit_approval_pending:
+            # The customer already signed or paid: the approval confirms the order.
+            order.with_context(send_email=True).action_confirm()
         return {"type": "ir.actions.act_window_close"}

@@ -1,5 +1,6 @@
 import { registry } from "@web/core/registry";
 
+// Logged in as an accounting manager (no sales or contact-creation rights).
 registry.category("web_tour.tours").add("crm_accounting_bridge_tour", {
     steps: () => [
         {
@@ -30,16 +31,21 @@ registry.category("web_tour.tours").add("crm_accounting_bridge_order_tour", {
             trigger: "div[name=warning_credit_problem]:contains('credit limit')",
         },
         {
-            trigger: ".o_statusbar_buttons button[name=action_confirm]",
+            content: "The accounting manager approves a credit exception",
+            trigger: ".o_statusbar_buttons button:contains('Approve Credit Exception')",
             run: "click",
         },
         {
-            content: "Blocked: an accounting manager must approve an exception",
-            trigger: ".modal .modal-body:contains('cannot be confirmed')",
+            trigger: ".modal .o_field_widget[name=reason] textarea",
+            run: "edit Paid 1,500 by transfer this morning",
         },
         {
-            trigger: ".modal .modal-footer .btn-primary",
+            trigger: ".modal .modal-footer button[name=action_approve]",
             run: "click",
+        },
+        {
+            content: "The order shows who approved it and why",
+            trigger: "div[name=info_credit_exception]:contains('Paid 1,500 by transfer')",
         },
         {
             trigger: "body:not(:has(.modal))",

@@ -9,14 +9,23 @@ class CrmReceivableAgingReport(models.TransientModel):
     _description = "Receivable Aging"
     _order = "partner_id, currency_id, bucket"
     _rec_name = "partner_id"
+    _check_company_auto = True
 
     wizard_id = fields.Many2one(
-        "crm.receivable.aging.wizard", required=True, index=True, ondelete="cascade"
+        "crm.receivable.aging.wizard",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     company_id = fields.Many2one("res.company", readonly=True)
-    partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", readonly=True, check_company=True
+    )
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
-    team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
+    team_id = fields.Many2one(
+        "crm.team", string="Sales Team", readonly=True, check_company=True
+    )
     currency_id = fields.Many2one("res.currency", readonly=True)
     company_currency_id = fields.Many2one(
         "res.currency", string="Company Currency", related="company_id.currency_id"

@@ -19,6 +19,7 @@ class CrmReceivableAgingWizard(models.TransientModel):
     _name = "crm.receivable.aging.wizard"
     _inherit = "crm.customer.xlsx.export"
     _description = "Receivable Aging"
+    _check_company_auto = True
 
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company

@@ -46,6 +46,6 @@
     "assets": {
         "web.assets_tests": ["crm_freight_pricing/static/tests/tours/*.js"],
     },
-    "demo": ["demo/freight_rate_demo.xml"],
+    "demo": ["demo/res_users_demo.xml", "demo/freight_rate_demo.xml"],
     "pre_init_hook": "pre_init_hook",
 }

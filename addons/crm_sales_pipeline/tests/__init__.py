@@ -18,3 +18,4 @@ from . import test_weighted_pipeline
 from . import test_activity_report
 from . import test_order_summary
 from . import test_contract_revision
+from . import test_role_day

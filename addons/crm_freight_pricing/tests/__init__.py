@@ -11,3 +11,5 @@ from . import test_freight_location_import
 from . import test_freight_inquiry
 from . import test_freight_booking_request
 from . import test_freight_profit
+from . import test_role_day
+from . import test_tour_pricing

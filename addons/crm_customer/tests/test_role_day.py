@@ -49,9 +49,7 @@ class TestRoleDay(CrmCustomerCommon):
         self.assertEqual(interactions, self.colleagues_call)
         interactions.write({"state": "done", "result": "Gửi báo giá tuần sau"})
         customer.write({"classification_ids": [(4, self.hcmc.id)]})
-        as_request(
-            self.all_docs_salesman, self.env["crm.customer.interaction"]
-        ).create(
+        as_request(self.all_docs_salesman, self.env["crm.customer.interaction"]).create(
             {
                 "name": "Gặp khách thay đồng nghiệp",
                 "partner_id": customer.id,

@@ -33,9 +33,9 @@ class TestRoleDay(FreightCommon):
         cls.seller = mail_new_test_user(
             cls.env, login="day_seller", groups=SALESPERSON_GROUPS
         )
-        cls.env.ref("crm_freight_pricing.freight_operations_team_sea").member_ids = (
-            cls.operator
-        )
+        cls.env.ref(
+            "crm_freight_pricing.freight_operations_team_sea"
+        ).member_ids = cls.operator
         cls.customer = cls.env["res.partner"].create(
             {"name": "Công ty TNHH Gốm Sứ Minh Long", "is_company": True}
         )

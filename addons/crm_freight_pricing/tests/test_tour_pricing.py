@@ -26,7 +26,10 @@ class TestPricingInquiryTour(HttpCase):
         c40hc = ref("crm_freight_pricing.container_type_40hc")
         origin = ref("crm_freight_pricing.location_vndad")
         destination = ref("crm_freight_pricing.location_cnngb")
-        for name, price in (("Tour Pricing Line", 1000.0), ("Tour Dearer Line", 1300.0)):
+        for name, price in (
+            ("Tour Pricing Line", 1000.0),
+            ("Tour Dearer Line", 1300.0),
+        ):
             cls.env["freight.rate"].create(
                 {
                     "carrier_id": cls.env["res.partner"]

@@ -25,6 +25,6 @@
     "assets": {
         "web.assets_tests": ["crm_accounting_bridge/static/tests/tours/*.js"],
     },
-    "demo": ["demo/account_move_demo.xml"],
+    "demo": ["demo/res_users_demo.xml", "demo/account_move_demo.xml"],
     "uninstall_hook": "uninstall_hook",
 }

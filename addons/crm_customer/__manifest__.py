@@ -47,6 +47,7 @@
     "demo": [
         "demo/crm_customer_classification_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/res_users_demo.xml",
         "demo/crm_customer_interaction_demo.xml",
         "demo/crm_customer_record_demo.xml",
     ],

@@ -48,6 +48,13 @@
     "assets": {
         "web.assets_tests": ["crm_freight_pricing/static/tests/tours/*.js"],
     },
-    "demo": ["demo/freight_rate_demo.xml", "demo/freight_rate_markup_demo.xml"],
+    "demo": [
+        "demo/res_users_demo.xml",
+        "demo/freight_rate_demo.xml",
+        "demo/freight_rate_markup_demo.xml",
+        "demo/freight_inquiry_demo.xml",
+        "demo/sale_order_demo.xml",
+        "demo/freight_booking_request_demo.xml",
+    ],
     "pre_init_hook": "pre_init_hook",
 }

@@ -39,6 +39,7 @@
         "web.assets_tests": ["crm_sales_pipeline/static/tests/tours/*.js"],
     },
     "demo": [
+        "demo/res_users_demo.xml",
         "demo/crm_lead_demo.xml",
         "demo/sale_order_demo.xml",
         "demo/crm_contract_demo.xml",

@@ -33,6 +33,7 @@
         "views/crm_service_menus.xml",
     ],
     "demo": [
+        "demo/res_users_demo.xml",
         "demo/helpdesk_ticket_team_demo.xml",
         "demo/helpdesk_ticket_stage_demo.xml",
         "demo/crm_service_contract_demo.xml",

@@ -10,3 +10,4 @@ from . import test_territory
 from . import test_timeline
 from . import test_tour
 from . import test_translations
+from . import test_role_day

@@ -1,11 +1,21 @@
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.mail.tests.common import mail_new_test_user
+
 
 @tagged("post_install", "-at_install")
 class TestCustomerTour(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the salesperson's own groups: no sales manager, no administrator rights
+        cls.salesperson = mail_new_test_user(
+            cls.env,
+            login="crm_customer_tour_lan",
+            name="Nguyễn Thị Lan",
+            groups="base.group_user,base.group_partner_manager,"
+            "sales_team.group_sale_salesman",
+        )
         region = cls.env["crm.customer.criterion"].create({"name": "Tour Region"})
         south = cls.env["crm.customer.classification"].create(
             {"name": "Tour South", "criterion_id": region.id}
@@ -15,10 +25,11 @@ class TestCustomerTour(HttpCase):
         )
 
     def test_create_classify_log_and_find_by_parent_region(self):
-        self.start_tour("/odoo", "crm_customer_tour", login="admin")
+        self.start_tour("/odoo", "crm_customer_tour", login="crm_customer_tour_lan")
         customer = self.env["res.partner"].search(
             [("name", "=", "Công ty Tour Biển Xanh")]
         )
         self.assertEqual(customer.classification_ids.name, "Tour District")
         self.assertEqual(customer.interaction_count, 1)
+        self.assertEqual(customer.interaction_ids.user_id, self.salesperson)
         self.assertEqual(customer.customer_type, "customer")

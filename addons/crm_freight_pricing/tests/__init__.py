@@ -13,6 +13,8 @@ from . import test_freight_rate_expiry
 from . import test_freight_rate_import
 from . import test_freight_sell_floor
 from . import test_rate_search
+from . import test_role_day
 from . import test_salesperson_day
 from . import test_tour
+from . import test_tour_pricing
 from . import test_wizard_owner

@@ -13,6 +13,7 @@ from . import test_revision
 from . import test_revision_compare
 from . import test_revision_concurrency
 from . import test_revision_rpc
+from . import test_role_day
 from . import test_sales_target
 from . import test_sending
 from . import test_success_report

@@ -1,12 +1,21 @@
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.mail.tests.common import mail_new_test_user
+
 
 @tagged("post_install", "-at_install")
 class TestSalesPipelineTour(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env.ref("base.user_admin").groups_id += cls.env.ref("crm.group_use_lead")
+        # an own-documents salesperson of a company that works with leads
+        cls.salesperson = mail_new_test_user(
+            cls.env,
+            login="crm_sales_pipeline_tour_lan",
+            name="Nguyễn Thị Lan",
+            groups="base.group_user,base.group_partner_manager,"
+            "sales_team.group_sale_salesman,crm.group_use_lead",
+        )
         cls.env["product.product"].create(
             {"name": "Tour Ocean Freight", "type": "service", "list_price": 2400}
         )
@@ -27,7 +36,7 @@ class TestSalesPipelineTour(HttpCase):
                 "type": "lead",
                 "partner_id": cls.customer.id,
                 "service_kind": "sea_fcl",
-                "user_id": cls.env.ref("base.user_admin").id,
+                "user_id": cls.salesperson.id,
             }
         )
 
@@ -36,7 +45,7 @@ class TestSalesPipelineTour(HttpCase):
         self.start_tour(
             f"/odoo/action-crm.crm_lead_all_leads/{self.lead.id}",
             "crm_sales_pipeline_tour",
-            login="admin",
+            login="crm_sales_pipeline_tour_lan",
         )
         self.assertEqual(self.lead.type, "opportunity")
         orders = (
@@ -47,6 +56,7 @@ class TestSalesPipelineTour(HttpCase):
         original, revision = orders
         self.assertEqual(revision.name, f"{original.name}-R1")
         self.assertEqual(revision.state, "sale")
+        self.assertEqual((original | revision).user_id, self.salesperson)
         self.assertEqual(revision.order_line.price_unit, 2250)
         self.assertEqual(original.order_line.price_unit, 2400)
         self.assertEqual(original.superseded_by_id, revision)

@@ -7,3 +7,4 @@ from . import test_knowledge
 from . import test_reports
 from . import test_care
 from . import test_tour
+from . import test_role_day

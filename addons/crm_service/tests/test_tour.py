@@ -49,7 +49,9 @@ class TestTour(HttpCase):
         )
 
     def test_case_routed_solved_with_an_article_and_rated(self):
-        self.start_tour("/odoo", "crm_service_case_tour", login="admin")
+        self.start_tour(
+            "/odoo", "crm_service_case_tour", login="crm_service_tour_agent"
+        )
         ticket = self.env["helpdesk.ticket"].search(
             [("name", "=", "Tour reefer alarm")]
         )

@@ -18,6 +18,7 @@ class ResCompany(models.Model):
             ("block", "Block"),
         ],
         string="Credit Control on Orders",
+        groups="base.group_user",
         default="warning",
         required=True,
         help="What confirming a sales order does when the customer would exceed its "

@@ -16,6 +16,7 @@ class SaleOrder(models.Model):
     )
     credit_approval_pending = fields.Boolean(
         string="Awaiting Credit Approval",
+        groups="base.group_user",
         copy=False,
         readonly=True,
         tracking=True,
@@ -23,7 +24,9 @@ class SaleOrder(models.Model):
         "blocks the confirmation: it waits for an accounting manager's credit "
         "exception.",
     )
+    # the company's credit decisions are not the customer's to read (portal)
     credit_exception_reason = fields.Text(
+        groups="base.group_user",
         copy=False,
         readonly=True,
         help="Why an accounting manager let this order be confirmed beyond the "
@@ -32,11 +35,15 @@ class SaleOrder(models.Model):
     credit_exception_user_id = fields.Many2one(
         "res.users",
         string="Credit Exception Approved By",
+        groups="base.group_user",
         copy=False,
         readonly=True,
     )
-    credit_exception_date = fields.Datetime(copy=False, readonly=True)
+    credit_exception_date = fields.Datetime(
+        groups="base.group_user", copy=False, readonly=True
+    )
     credit_exception_amount = fields.Monetary(
+        groups="base.group_user",
         copy=False,
         readonly=True,
         help="Order total the credit exception was approved for; a larger total "

@@ -34,10 +34,18 @@ class ResCompany(models.Model):
     )
 
     # Minimum margin (%) of a freight quotation before a manager must approve it
-    freight_min_margin_sea_fcl = fields.Float(string="Minimum Margin Sea FCL (%)")
-    freight_min_margin_sea_lcl = fields.Float(string="Minimum Margin Sea LCL (%)")
-    freight_min_margin_air = fields.Float(string="Minimum Margin Air (%)")
-    freight_min_margin_truck = fields.Float(string="Minimum Margin Trucking (%)")
+    freight_min_margin_sea_fcl = fields.Float(
+        string="Minimum Margin Sea FCL (%)", groups="base.group_user"
+    )
+    freight_min_margin_sea_lcl = fields.Float(
+        string="Minimum Margin Sea LCL (%)", groups="base.group_user"
+    )
+    freight_min_margin_air = fields.Float(
+        string="Minimum Margin Air (%)", groups="base.group_user"
+    )
+    freight_min_margin_truck = fields.Float(
+        string="Minimum Margin Trucking (%)", groups="base.group_user"
+    )
 
     @api.constrains("freight_rate_expiry_reminder_days")
     def _check_freight_rate_expiry_reminder_days(self):

@@ -29,13 +29,16 @@ class SaleOrder(models.Model):
     margin_percent = fields.Float(groups=COST_GROUP)
 
     # Approval: margin under the mode's minimum, or a buy rate changed since quoted
+    # internal: a customer reading them (portal) learns how far the price may fall
     freight_under_floor = fields.Boolean(
         string="Under Sell Floor",
+        groups="base.group_user",
         compute="_compute_freight_approval",
         help="A line sells under the sell floor Pricing published for its rate.",
     )
     freight_margin_too_low = fields.Boolean(
         string="Margin Under Minimum",
+        groups="base.group_user",
         compute="_compute_freight_approval",
         help="At or above the sell floors, the margin is under the company's minimum "
         "for this mode.",

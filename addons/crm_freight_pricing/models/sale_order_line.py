@@ -31,6 +31,7 @@ class SaleOrderLine(models.Model):
     )
     freight_floor_price = fields.Float(
         string="Sell Floor",
+        groups="base.group_user",
         digits="Product Price",
         readonly=True,
         help="Pricing's lowest unit price for this charge when it was priced from a "

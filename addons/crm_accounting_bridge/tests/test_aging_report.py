@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.crm_accounting_bridge.wizards import crm_receivable_aging_wizard
+from odoo.addons.crm_customer.tests.common import assert_refused
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import CrmAccountingCommon
@@ -239,11 +240,15 @@ class TestAgingReport(CrmAccountingCommon):
                 self._aging(self._wizard(user=user)),
                 {(self.customer, "USD", "b1"): 100.0},
             )
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to create 'Receivable Aging'"
+        ):
             self._wizard(user=self.salesman)
         # Nor can a salesperson read someone else's run.
         wizard = self._wizard(user=self.billing_user)
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to access 'Receivable Aging'"
+        ):
             wizard.with_user(self.salesman).read(["date"])
 
     def test_only_the_current_company(self):

@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
-from odoo.addons.crm_customer.tests.common import as_request
+from odoo.addons.crm_customer.tests.common import as_request, assert_refused
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import CrmAccountingCommon
@@ -42,19 +42,19 @@ class TestCreditControl(CrmAccountingCommon):
         self.assertIn(
             "would use $\xa01,050.00 of its $\xa01,000.00", order.credit_problem
         )
-        with self.assertRaises(UserError) as error:
+        with assert_refused(self, UserError, "cannot be confirmed:") as error:
             order.action_confirm()
         self.assertIn("credit exception", str(error.exception))
         self.assertEqual(order.state, "draft")
 
     def test_confirmed_orders_count_in_credit_used(self):
         self._quotation(150.0).action_confirm()
-        with self.assertRaises(UserError):
+        with assert_refused(self, UserError, "cannot be confirmed:"):
             self._quotation(100.0).action_confirm()
 
     def test_orders_confirmed_together_count_for_each_other(self):
         orders = self._quotation(150.0) | self._quotation(100.0)
-        with self.assertRaises(UserError):
+        with assert_refused(self, UserError, "cannot be confirmed:"):
             orders.action_confirm()
         self.assertEqual(set(orders.mapped("state")), {"draft"})
 
@@ -69,7 +69,7 @@ class TestCreditControl(CrmAccountingCommon):
         order = self._quotation(10.0)
         self.assertIn("overdue for 20 days", order.credit_problem)
         self.assertIn("credit term of 15 days", order.credit_problem)
-        with self.assertRaises(UserError):
+        with assert_refused(self, UserError, "cannot be confirmed:"):
             order.action_confirm()
 
     def test_warning_mode_confirms_and_logs(self):
@@ -99,7 +99,9 @@ class TestCreditControl(CrmAccountingCommon):
 
     def test_accounting_manager_approves_an_exception(self):
         order = self._quotation(250.0)
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to create 'Approve a Credit Exception'"
+        ):
             self.env["crm.credit.exception.wizard"].with_user(self.salesman).create(
                 {"order_id": order.id, "reason": "Trust me"}
             )
@@ -125,19 +127,23 @@ class TestCreditControl(CrmAccountingCommon):
         self.assertEqual(order.credit_exception_amount, 250.0)
         # Raising the total after the approval needs a new one
         order.order_line.price_unit = 400.0
-        with self.assertRaises(UserError):
+        with assert_refused(self, UserError, "cannot be confirmed:"):
             order.action_confirm()
         order.order_line.price_unit = 240.0
         order.action_confirm()
         self.assertEqual(order.state, "sale")
         # The exception is for that order only
-        with self.assertRaises(UserError):
+        with assert_refused(self, UserError, "cannot be confirmed:"):
             self._quotation(10.0).action_confirm()
 
     def test_accounting_manager_lifts_the_credit_hold(self):
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"Only accounting managers can lift a credit hold\."
+        ):
             self.customer.with_user(self.salesman).credit_hold_lifted_until = self.today
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"Only accounting managers can lift a credit hold\."
+        ):
             self.customer.with_user(
                 self.billing_user
             ).credit_hold_lifted_until = self.today
@@ -152,7 +158,7 @@ class TestCreditControl(CrmAccountingCommon):
         self.customer.with_user(
             self.accounting_manager
         ).credit_hold_lifted_until = self._days_ago(1)
-        with self.assertRaises(UserError):
+        with assert_refused(self, UserError, "cannot be confirmed:"):
             self._quotation(10.0).action_confirm()
 
     def test_each_company_its_own_setting(self):

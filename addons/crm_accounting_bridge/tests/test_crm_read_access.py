@@ -1,6 +1,8 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from odoo.addons.crm_customer.tests.common import assert_refused
+
 from .common import CrmAccountingCommon
 
 
@@ -41,13 +43,17 @@ class TestCrmReadAccess(CrmAccountingCommon):
         )
 
     def test_billing_user_cannot_edit_the_customer_file(self):
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to modify 'Customer Interaction'"
+        ):
             self.interaction.with_user(self.billing_user).write({"name": "Changed"})
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to create 'Customer Interaction'"
+        ):
             self.env["crm.customer.interaction"].with_user(self.billing_user).create(
                 {"name": "New", "partner_id": self.customer.id, "type_id": self.call.id}
             )
-        with self.assertRaises(AccessError):
+        with assert_refused(self, AccessError, "not allowed to delete 'Customer Need'"):
             self.need.with_user(self.billing_user).unlink()
 
     def test_salesman_still_limited_to_own_customers(self):
@@ -69,7 +75,11 @@ class TestCrmReadAccess(CrmAccountingCommon):
                 }
             )
         )
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self,
+            AccessError,
+            r"doesn't have 'read' access to:\s+- Customer Interaction",
+        ):
             interaction.with_user(self.salesman).read(["name"])
 
     def test_accounting_managers_get_the_group(self):

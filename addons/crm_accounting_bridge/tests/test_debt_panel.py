@@ -1,6 +1,8 @@
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
+from odoo.addons.crm_customer.tests.common import assert_refused
+
 from .common import CrmAccountingCommon
 
 
@@ -136,18 +138,32 @@ class TestDebtPanel(CrmAccountingCommon):
         self.assertEqual(customer.overdue_amount, 1300.0)
         self.assertEqual(customer.credit_used_amount, 1800.0)
         self.assertEqual(customer.effective_credit_limit, 2000.0)
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"doesn't have 'read' access to:\s+- Journal Entry"
+        ):
             self.unpaid.with_user(self.salesman).read(["amount_total"])
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"doesn't have 'read' access to:\s+- Journal Item"
+        ):
             self.unpaid.line_ids.with_user(self.salesman).read(["amount_residual"])
         payment_lines = self.partly_paid.line_ids.matched_credit_ids.credit_move_id
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"doesn't have 'read' access to:\s+- Journal Item"
+        ):
             payment_lines.with_user(self.salesman).read(["balance"])
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self,
+            AccessError,
+            'You do not have enough rights to access the fields "credit_limit" on',
+        ):
             self.customer.with_user(self.salesman).read(["credit_limit"])
 
     def test_negative_credit_limit_is_refused(self):
-        with self.assertRaises(ValidationError) as error:
+        with assert_refused(
+            self,
+            ValidationError,
+            r"The credit limit of Vận tải Biển Đông cannot be negative\.",
+        ) as error:
             self.customer.credit_limit = -1.0
         self.assertIn("cannot be negative", str(error.exception))
         self.customer.invalidate_recordset()
@@ -155,7 +171,11 @@ class TestDebtPanel(CrmAccountingCommon):
 
     def test_negative_credit_term_is_refused(self):
         self.customer.credit_term_days = 30
-        with self.assertRaises(ValidationError) as error:
+        with assert_refused(
+            self,
+            ValidationError,
+            "The credit term of Vận tải Biển Đông cannot be a negative number of",
+        ) as error:
             self.customer.credit_term_days = -5
         self.assertIn("negative number of days", str(error.exception))
         self.customer.invalidate_recordset()
@@ -163,10 +183,18 @@ class TestDebtPanel(CrmAccountingCommon):
 
     def test_only_accounting_sets_credit_terms(self):
         customer = self.customer.with_user(self.salesman)
-        with self.assertRaises(AccessError) as error:
+        with assert_refused(
+            self,
+            AccessError,
+            "Only the accounting department can change a customer's credit term",
+        ) as error:
             customer.credit_term_days = 60
         self.assertIn("accounting department", str(error.exception))
-        with self.assertRaises(AccessError) as error:
+        with assert_refused(
+            self,
+            AccessError,
+            "Only the accounting department can change a customer's credit term",
+        ) as error:
             customer.payment_conditions = "Pay when you can"
         self.assertIn("accounting department", str(error.exception))
         # Saving the form unchanged, or another field, is fine

@@ -6,7 +6,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user
 
-from odoo.addons.crm_customer.tests.common import as_request
+from odoo.addons.crm_customer.tests.common import as_request, assert_refused
 
 from .common import FreightCommon
 
@@ -65,7 +65,9 @@ class TestFreightApproval(FreightCommon):
         order.action_request_freight_approval()
         activity = order.activity_ids.filtered(lambda act: act.user_id == self.manager)
         self.assertTrue(activity)
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"Only sales managers approve freight quotations\."
+        ):
             order.action_approve_freight()
         order.with_user(self.manager).action_approve_freight()
         self.assertFalse(order.freight_approval_needed)

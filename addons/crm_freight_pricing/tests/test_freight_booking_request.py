@@ -6,6 +6,8 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user
 
+from odoo.addons.crm_customer.tests.common import assert_refused
+
 from .common import FreightCommon
 
 
@@ -102,7 +104,11 @@ class TestFreightBookingRequest(FreightCommon):
 
     def test_only_confirmed_orders_are_booked(self):
         order = self.env["sale.order"].create({"partner_id": self.customer.id})
-        with self.assertRaises(UserError):
+        with assert_refused(
+            self,
+            UserError,
+            r"Confirm the quotation before asking operations to book it\.",
+        ):
             order.action_create_freight_booking_request()
 
     def test_team_follows_the_mode_unless_logistics(self):
@@ -166,7 +172,9 @@ class TestFreightBookingRequest(FreightCommon):
             .with_user(self.sea_operator)
             .with_context(**action["context"])
         )
-        with self.assertRaises(UserError):
+        with assert_refused(
+            self, UserError, r"Say why the booking request is returned\."
+        ):
             wizard_model.create({"reason": " "}).action_return()
         wizard_model.create(
             {"reason": "Cut-off missed, choose a later date"}
@@ -193,25 +201,43 @@ class TestFreightBookingRequest(FreightCommon):
     def test_only_operations_process(self):
         request = self._request(self._order())
         request.action_send()
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"Only operations teams process booking requests\."
+        ):
             request.with_user(self.salesman).action_accept()
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"Only operations teams process booking requests\."
+        ):
             request.with_user(self.salesman).action_open_return_wizard()
-        with self.assertRaises(UserError):
+        with assert_refused(self, UserError, r"Booking request \S+ was already sent\."):
             request.with_user(self.salesman).action_send()
         request.with_user(self.sea_operator).action_accept()
-        with self.assertRaises(UserError):
+        with assert_refused(
+            self,
+            UserError,
+            r"A job file is open for this request: ask operations to close it\.",
+        ):
             request.action_cancel()
-        with self.assertRaises(UserError):
+        with assert_refused(
+            self,
+            UserError,
+            r"Only draft or cancelled booking requests can be deleted\.",
+        ):
             request.unlink()
 
     def test_requested_date_in_the_past_is_refused(self):
         request = self._request(self._order())
-        with self.assertRaises(ValidationError):
+        with assert_refused(
+            self,
+            ValidationError,
+            r"the requested date \S+ is in the past",
+        ):
             request.requested_date = fields.Date.subtract(self.today, days=1)
         with (
             freeze_time(fields.Date.add(self.today, days=2)),
-            self.assertRaises(ValidationError),
+            assert_refused(
+                self, ValidationError, r"the requested date \S+ is in the past"
+            ),
         ):
             request.action_send()
 
@@ -226,13 +252,19 @@ class TestFreightBookingRequest(FreightCommon):
         self.assertEqual(
             Request.with_user(self.seller_2).search([("id", "in", both.ids)]), theirs
         )
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self,
+            AccessError,
+            r"doesn't have 'read' access to:\s+- Internal Booking Request",
+        ):
             theirs.with_user(self.salesman).read(["name"])
         for user in (self.salesman_cost, self.sea_operator):
             self.assertEqual(
                 Request.with_user(user).search([("id", "in", both.ids)]), both
             )
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to create 'Internal Booking Request'"
+        ):
             Request.with_user(self.sea_operator).create(
                 {"order_id": mine.order_id.id, "requested_date": self.today}
             )

@@ -6,6 +6,8 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user
 
+from odoo.addons.crm_customer.tests.common import assert_refused
+
 from .common import FreightCommon
 
 FRIDAY_3PM = datetime(2026, 11, 20, 15, 0)
@@ -107,7 +109,7 @@ class TestFreightInquiry(FreightCommon):
     def test_cannot_submit_twice(self):
         inquiry = self._inquiry()
         inquiry.action_submit()
-        with self.assertRaises(UserError):
+        with assert_refused(self, UserError, r"Inquiry \S+ was already submitted\."):
             inquiry.action_submit()
 
     # ------------------------------------------------------------
@@ -260,11 +262,15 @@ class TestFreightInquiry(FreightCommon):
     def test_only_pricing_answers(self):
         inquiry = self._inquiry()
         inquiry.action_submit()
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"Only the pricing team answers inquiries\."
+        ):
             inquiry.with_user(self.salesman).action_accept()
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"Only the pricing team answers inquiries\."
+        ):
             inquiry.with_user(self.salesman).action_open_reject_wizard()
-        with self.assertRaises(UserError):
+        with assert_refused(self, UserError, r"Accept the inquiry before quoting it\."):
             inquiry.with_user(self.pricing_user).action_open_rate_search()
 
     # ------------------------------------------------------------
@@ -280,7 +286,7 @@ class TestFreightInquiry(FreightCommon):
             .with_user(self.pricing_user)
             .with_context(**action["context"])
         )
-        with self.assertRaises(UserError):
+        with assert_refused(self, UserError, r"Say why the inquiry is rejected\."):
             wizard_model.create({"reason": "   "}).action_reject()
         self.assertEqual(inquiry.state, "submitted")
         wizard_model.create({"reason": "No carrier serves the lane"}).action_reject()
@@ -291,7 +297,9 @@ class TestFreightInquiry(FreightCommon):
         message = inquiry.message_ids[0]
         self.assertEqual(message.partner_ids, self.salesman.partner_id)
         self.assertIn("No carrier serves the lane", message.body)
-        with self.assertRaises(UserError):
+        with assert_refused(
+            self, UserError, r"Answered inquiries cannot be cancelled any more\."
+        ):
             inquiry.action_cancel()
         inquiry.action_reset_to_draft()
         self.assertFalse(inquiry.submitted_at)
@@ -314,23 +322,33 @@ class TestFreightInquiry(FreightCommon):
 
     def test_bad_input_is_refused(self):
         with freeze_time(MONDAY_9AM):
-            with self.assertRaises(ValidationError):
+            with assert_refused(
+                self,
+                ValidationError,
+                "'needed by' 2026-11-22 12:00:00 is in the past",
+            ):
                 self._inquiry(needed_by=datetime(2026, 11, 22, 12, 0))
-            with self.assertRaises(ValidationError):
+            with assert_refused(
+                self, ValidationError, r"The target price cannot be negative\."
+            ):
                 self._inquiry(target_price=-10.0)
-            with self.assertRaises(ValidationError):
+            with assert_refused(
+                self, ValidationError, r"Origin and destination must differ\."
+            ):
                 self._inquiry(destination_location_id=self.pol.id)
             inquiry = self._inquiry(needed_by=MONDAY_11AM, target_price=2500.0)
         with (
             freeze_time(datetime(2026, 11, 23, 12, 0)),
-            self.assertRaises(ValidationError, msg="needed by has passed"),
+            assert_refused(self, ValidationError, "'needed by' .* is in the past"),
         ):
             inquiry.action_submit()
 
     def test_only_drafts_are_deleted(self):
         inquiry = self._inquiry()
         inquiry.action_submit()
-        with self.assertRaises(UserError):
+        with assert_refused(
+            self, UserError, r"Only draft or cancelled inquiries can be deleted\."
+        ):
             inquiry.unlink()
         inquiry.action_cancel()
         inquiry.unlink()
@@ -355,9 +373,13 @@ class TestFreightInquiry(FreightCommon):
             ),
             theirs,
         )
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"doesn't have 'read' access to:\s+- Service Inquiry"
+        ):
             theirs.with_user(self.salesman).read(["name"])
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, r"doesn't have 'write' access to:\s+- Service Inquiry"
+        ):
             mine.with_user(self.seller_2).write({"commodity": "Shoes"})
         for user in (self.salesman_cost, self.pricing_user):
             self.assertEqual(

@@ -4,6 +4,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import mute_logger
 
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.crm_customer.tests.common import assert_refused
 
 
 class TestFreightLocation(BaseCommon):
@@ -23,7 +24,14 @@ class TestFreightLocation(BaseCommon):
 
     def test_bad_unlocode_is_refused(self):
         for code in ("VNSG1", "VN-SG", "VNSG"):
-            with self.subTest(code=code), self.assertRaises(ValidationError):
+            with (
+                self.subTest(code=code),
+                assert_refused(
+                    self,
+                    ValidationError,
+                    "is not a UN/LOCODE: five capitals",
+                ),
+            ):
                 self.Location.create(
                     {"name": "Bad", "code": code, "country_id": self.vietnam.id}
                 )
@@ -35,7 +43,11 @@ class TestFreightLocation(BaseCommon):
             )
 
     def test_iata_code_is_three_letters(self):
-        with self.assertRaises(ValidationError):
+        with assert_refused(
+            self,
+            ValidationError,
+            r"PQ1 is not an IATA airport code: three capital letters\.",
+        ):
             self.Location.create(
                 {
                     "name": "Phu Quoc",

@@ -3,6 +3,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.crm_customer.tests.common import assert_refused
 
 
 @tagged("post_install", "-at_install")
@@ -119,6 +120,8 @@ class TestFreightProfit(AccountTestInvoicingCommon):
         self.assertEqual(by_user[0]["margin_variance"], -100.0)
 
     def test_only_cost_readers_see_the_report(self):
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self, AccessError, "not allowed to access 'Freight Profit Analysis'"
+        ):
             self._report(self.salesman)
         self.assertEqual(self._report(self.sales_manager).quoted_margin, 350.0)

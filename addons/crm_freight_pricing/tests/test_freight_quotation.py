@@ -1,7 +1,7 @@
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.crm_customer.tests.common import as_request
+from odoo.addons.crm_customer.tests.common import as_request, assert_refused
 
 from .common import FreightCommon
 
@@ -192,7 +192,14 @@ class TestFreightQuotation(FreightCommon):
         # 1.98 m3 x 166.67 = 330 kg volume weight > 150 kg gross
         self.assertEqual(order.chargeable_weight, 330.0)
         for side in (0.8, 12000):
-            with self.subTest(side=side), self.assertRaises(ValidationError):
+            with (
+                self.subTest(side=side),
+                assert_refused(
+                    self,
+                    ValidationError,
+                    "Dimensions are in centimetres: .* cm looks like metres or",
+                ),
+            ):
                 order.write(
                     {
                         "package_line_ids": [

@@ -5,6 +5,8 @@ from freezegun import freeze_time
 from odoo.exceptions import ValidationError
 from odoo.tests import Form
 
+from odoo.addons.crm_customer.tests.common import assert_refused
+
 from .common import FreightCommon
 
 
@@ -97,5 +99,9 @@ class TestFreightRateExpiry(FreightCommon):
         settings.save().execute()
         self.assertEqual(self.company.freight_rate_expiry_reminder_days, 10)
         self.assertEqual(Rate.search([("is_expiring_soon", "=", True)]), soon | later)
-        with self.assertRaises(ValidationError):
+        with assert_refused(
+            self,
+            ValidationError,
+            r"Buy rate expiry reminders can be sent 0 to 60 days ahead\.",
+        ):
             self.company.freight_rate_expiry_reminder_days = -1

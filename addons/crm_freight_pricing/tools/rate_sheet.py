@@ -7,8 +7,13 @@ Errors are ``(row number, lazy message)`` pairs, row 0 for the sheet itself; the
 caller translates them (``env._(message)``).
 """
 
+import csv
 import datetime
+import io
 
+import openpyxl
+
+from odoo.tools.misc import xlsxwriter
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__, default_lang="en_US")
@@ -43,6 +48,97 @@ DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y")
 AIR_CLASS_N = {"n", "normal"}
 # a cell value quoted in a message is cut to this many characters
 MAX_VALUE_LENGTH = 60
+
+
+# The Instructions sheet of the template, one line each.
+INSTRUCTIONS = [
+    _lt("How to fill in the Rates sheet"),
+    _lt(
+        "One row per price; rows with the same carrier, mode, origin, "
+        "destination, via, validity and currency make one rate card."
+    ),
+    _lt(
+        "Carrier: the name of a partner flagged as shipping line, airline, "
+        "co-loader or trucking company."
+    ),
+    _lt("Mode: Sea FCL, Sea LCL, Air or Trucking."),
+    _lt(
+        "Origin, Destination, Via: UN/LOCODE (VNCLI) or IATA airport code "
+        "(SGN); Via may stay empty."
+    ),
+    _lt(
+        "Valid From, Valid To: dates (YYYY-MM-DD or DD/MM/YYYY); Currency: "
+        "ISO code (USD)."
+    ),
+    _lt(
+        "Transit Days, Free Days, Minimum, Remarks: once per rate card; rows "
+        "of one card must not contradict each other."
+    ),
+    _lt(
+        "Equipment: the container type (20GP, 40HC or its ISO code) for Sea "
+        "FCL, the truck type for Trucking, the weight break in kg for Air (N "
+        "or 0, 45, 100, 300, 500, 1000), empty for Sea LCL."
+    ),
+    _lt(
+        "Price: per container (FCL), per W/M (LCL), per kg (Air) or per trip "
+        "(Trucking); Minimum: the minimum charge of Air and Sea LCL rates."
+    ),
+    _lt(
+        "Surcharges: add one column per charge, its header being the charge "
+        "code (BAF, THC, FSC...), optionally followed by a currency when the "
+        "amount is not in the rate's currency (THC VND). The charge's basis "
+        "applies (per container, per shipment, per kg, per W/M, per trip or "
+        "a percentage of the freight)."
+    ),
+    _lt(
+        "Sea FCL: a surcharge given with the same amount on every row of a "
+        "card applies to all containers; otherwise each amount applies to "
+        "the container type of its row. Other modes: one amount per card."
+    ),
+    _lt(
+        "Nothing is imported while any row has an error: all errors are "
+        "listed with their row numbers."
+    ),
+]
+
+
+def template_examples(date_from, date_to):
+    """The example rows of the template, after its headers and a BAF and THC VND
+    column."""
+    return [
+        ["Ocean Line", "Sea FCL", "VNCLI", "CNSHA", "", date_from, date_to, "USD",
+         7, 14, "20GP", 900, "", "", 150, 2_500_000],
+        ["Ocean Line", "Sea FCL", "VNCLI", "CNSHA", "", date_from, date_to, "USD",
+         7, 14, "40HC", 1500, "", "", 300, 3_800_000],
+        ["Sky Cargo", "Air", "SGN", "PVG", "", date_from, date_to, "USD",
+         2, "", "N", 4.2, 75, "", "", ""],
+        ["Sky Cargo", "Air", "SGN", "PVG", "", date_from, date_to, "USD",
+         2, "", 45, 3.6, 75, "", "", ""],
+    ]  # fmt: skip
+
+
+def template_xlsx(titles, headers, examples, instructions):
+    """The template workbook: a sheet of headers and examples, and one of
+    instructions; ``titles`` names both."""
+    output = io.BytesIO()
+    workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+    bold = workbook.add_format({"bold": True})
+    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    sheet = workbook.add_worksheet(titles[0])
+    for col, header in enumerate(headers):
+        sheet.write_string(0, col, header, bold)
+    for row, values in enumerate(examples, start=1):
+        for col, value in enumerate(values):
+            if isinstance(value, datetime.date):
+                sheet.write_datetime(row, col, value, date_format)
+            else:
+                sheet.write(row, col, value)
+    help_sheet = workbook.add_worksheet(titles[1])
+    help_sheet.set_column(0, 0, 120)
+    for row, line in enumerate(instructions):
+        help_sheet.write_string(row, 0, line, bold if row == 0 else None)
+    workbook.close()
+    return output.getvalue()
 
 
 # ------------------------------------------------------------
@@ -94,6 +190,41 @@ def date(value):
         except ValueError:
             continue
     return None
+
+
+def read_table(content, filename):
+    """The cell values of a csv file, or of the first sheet of an xlsx one; a
+    ValueError when it is neither."""
+    if (filename or "").lower().endswith(".csv"):
+        try:
+            content = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            content = content.decode("latin-1")
+        try:
+            dialect = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        return list(csv.reader(io.StringIO(content), dialect))
+    try:
+        workbook = openpyxl.load_workbook(
+            io.BytesIO(content), read_only=True, data_only=True
+        )
+    except Exception as error:  # openpyxl raises whatever its parsers raise
+        raise ValueError(str(error)) from error
+    table = list(workbook.worksheets[0].iter_rows(values_only=True))
+    workbook.close()
+    return table
+
+
+def split_table(table):
+    """``(headers, rows)``: rows as ``(row number, values)``, empty rows left out."""
+    headers = [text(value) for value in table[0]]
+    rows = [
+        (row_number, list(values))
+        for row_number, values in enumerate(table[1:], start=2)
+        if any(value not in (None, "") for value in values)
+    ]
+    return headers, rows
 
 
 # ------------------------------------------------------------

@@ -1,14 +1,10 @@
 import base64
-import csv
-import datetime
-import io
 
-import openpyxl
+import psycopg2
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import split_every
-from odoo.tools.misc import xlsxwriter
 
 from ..tools import FREIGHT_MODES, rate_cards, rate_sheet
 
@@ -16,8 +12,11 @@ from ..tools import FREIGHT_MODES, rate_cards, rate_sheet
 class FreightRateImport(models.TransientModel):
     _name = "freight.rate.import"
     _description = "Import Buy Rates"
-    # rate cards created per call to create()
-    _create_batch_size = 1000
+    _check_company_auto = True
+    # sheets with more rows are imported by a background job, in steps
+    _background_rows = 2000
+    # rate cards created per call to create(), and per step of the background job
+    _create_batch_size = 500
     # errors listed in the message; the others are counted
     _error_limit = 100
 
@@ -28,6 +27,44 @@ class FreightRateImport(models.TransientModel):
         help="Activate the rates at once; otherwise they are imported as drafts.",
     )
     template_file = fields.Binary(attachment=False, readonly=True)
+    # the user's current company, never a value sent by the client (see create)
+    company_id = fields.Many2one(
+        "res.company", required=True, readonly=True, default=lambda s: s.env.company
+    )
+    # the background import of a large sheet
+    state = fields.Selection(
+        [
+            ("draft", "To Import"),
+            ("queued", "Queued"),
+            ("importing", "Importing"),
+            ("done", "Imported"),
+            ("failed", "Failed"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+    )
+    row_count = fields.Integer(string="Rows", readonly=True)
+    row_done = fields.Integer(string="Rows Imported", readonly=True)
+    progress = fields.Integer(compute="_compute_progress")
+    result = fields.Text(readonly=True)
+    rate_ids = fields.Many2many("freight.rate", string="Imported Rates", readonly=True)
+    # the validated cards between the job's steps, and how many are created
+    pending_cards = fields.Json(readonly=True)
+    card_done = fields.Integer(readonly=True)
+
+    @api.depends("row_count", "row_done")
+    def _compute_progress(self):
+        for wizard in self:
+            wizard.progress = (
+                wizard.row_count and 100 * wizard.row_done // wizard.row_count
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            vals["company_id"] = self.env.company.id
+        return super().create(vals_list)
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -49,7 +86,33 @@ class FreightRateImport(models.TransientModel):
         if not self.file:
             raise UserError(self.env._("Choose the rate sheet to import first."))
         headers, rows = self._read_file()
-        rates = self._import_rows(headers, rows)
+        if len(rows) <= self._background_rows:
+            return self._action_show_rates(self._import_rows(headers, rows))
+        _columns, _surcharges, errors = rate_sheet.map_headers(
+            headers, self._header_keys(), self._charge_ids(headers)
+        )
+        if errors:
+            self._raise_errors(errors)
+        self.write({"state": "queued", "row_count": len(rows), "row_done": 0})
+        self.env.ref("crm_freight_pricing.ir_cron_import_rate_sheets")._trigger()
+        return self.action_refresh()
+
+    def action_refresh(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Import Rates"),
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    def action_show_rates(self):
+        self.ensure_one()
+        return self._action_show_rates(self.rate_ids)
+
+    def _action_show_rates(self, rates):
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Imported Rates"),
@@ -91,89 +154,16 @@ class FreightRateImport(models.TransientModel):
     # ------------------------------------------------------------
 
     def _build_template(self):
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        bold = workbook.add_format({"bold": True})
-        date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
-        sheet = workbook.add_worksheet(self.env._("Rates"))
-        headers = [*self._rate_headers().values(), "BAF", "THC VND"]
-        for col, header in enumerate(headers):
-            sheet.write_string(0, col, header, bold)
         today = fields.Date.context_today(self)
-        valid_to = fields.Date.add(today, days=14)
-        examples = [
-            ["Ocean Line", "Sea FCL", "VNCLI", "CNSHA", "", today, valid_to, "USD",
-             7, 14, "20GP", 900, "", "", 150, 2_500_000],
-            ["Ocean Line", "Sea FCL", "VNCLI", "CNSHA", "", today, valid_to, "USD",
-             7, 14, "40HC", 1500, "", "", 300, 3_800_000],
-            ["Sky Cargo", "Air", "SGN", "PVG", "", today, valid_to, "USD",
-             2, "", "N", 4.2, 75, "", "", ""],
-            ["Sky Cargo", "Air", "SGN", "PVG", "", today, valid_to, "USD",
-             2, "", 45, 3.6, 75, "", "", ""],
-        ]  # fmt: skip
-        for row, values in enumerate(examples, start=1):
-            for col, value in enumerate(values):
-                if isinstance(value, datetime.date):
-                    sheet.write_datetime(row, col, value, date_format)
-                else:
-                    sheet.write(row, col, value)
-        help_sheet = workbook.add_worksheet(self.env._("Instructions"))
-        help_sheet.set_column(0, 0, 120)
-        for row, line in enumerate(self._template_instructions()):
-            help_sheet.write_string(row, 0, line, bold if row == 0 else None)
-        workbook.close()
-        return output.getvalue()
+        return rate_sheet.template_xlsx(
+            (self.env._("Rates"), self.env._("Instructions")),
+            [*self._rate_headers().values(), "BAF", "THC VND"],
+            rate_sheet.template_examples(today, fields.Date.add(today, days=14)),
+            self._template_instructions(),
+        )
 
     def _template_instructions(self):
-        return [
-            self.env._("How to fill in the Rates sheet"),
-            self.env._(
-                "One row per price; rows with the same carrier, mode, origin, "
-                "destination, via, validity and currency make one rate card."
-            ),
-            self.env._(
-                "Carrier: the name of a partner flagged as shipping line, airline, "
-                "co-loader or trucking company."
-            ),
-            self.env._("Mode: Sea FCL, Sea LCL, Air or Trucking."),
-            self.env._(
-                "Origin, Destination, Via: UN/LOCODE (VNCLI) or IATA airport code "
-                "(SGN); Via may stay empty."
-            ),
-            self.env._(
-                "Valid From, Valid To: dates (YYYY-MM-DD or DD/MM/YYYY); Currency: "
-                "ISO code (USD)."
-            ),
-            self.env._(
-                "Transit Days, Free Days, Minimum, Remarks: once per rate card; rows "
-                "of one card must not contradict each other."
-            ),
-            self.env._(
-                "Equipment: the container type (20GP, 40HC or its ISO code) for Sea "
-                "FCL, the truck type for Trucking, the weight break in kg for Air (N "
-                "or 0, 45, 100, 300, 500, 1000), empty for Sea LCL."
-            ),
-            self.env._(
-                "Price: per container (FCL), per W/M (LCL), per kg (Air) or per trip "
-                "(Trucking); Minimum: the minimum charge of Air and Sea LCL rates."
-            ),
-            self.env._(
-                "Surcharges: add one column per charge, its header being the charge "
-                "code (BAF, THC, FSC...), optionally followed by a currency when the "
-                "amount is not in the rate's currency (THC VND). The charge's basis "
-                "applies (per container, per shipment, per kg, per W/M, per trip or "
-                "a percentage of the freight)."
-            ),
-            self.env._(
-                "Sea FCL: a surcharge given with the same amount on every row of a "
-                "card applies to all containers; otherwise each amount applies to "
-                "the container type of its row. Other modes: one amount per card."
-            ),
-            self.env._(
-                "Nothing is imported while any row has an error: all errors are "
-                "listed with their row numbers."
-            ),
-        ]
+        return [self.env._(line) for line in rate_sheet.INSTRUCTIONS]
 
     # ------------------------------------------------------------
     # READING
@@ -181,27 +171,9 @@ class FreightRateImport(models.TransientModel):
 
     def _read_file(self):
         """(headers, rows) where rows are (row number, values) without empty rows."""
-        content = base64.b64decode(self.file)
-        if (self.filename or "").lower().endswith(".csv"):
-            table = self._read_csv(content)
-        else:
-            table = self._read_xlsx(content)
-        if not table:
-            raise UserError(self.env._("The file is empty."))
-        headers = [rate_sheet.text(value) for value in table[0]]
-        rows = [
-            (number, list(values))
-            for number, values in enumerate(table[1:], start=2)
-            if any(value not in (None, "") for value in values)
-        ]
-        return headers, rows
-
-    def _read_xlsx(self, content):
         try:
-            workbook = openpyxl.load_workbook(
-                io.BytesIO(content), read_only=True, data_only=True
-            )
-        except Exception as error:
+            table = rate_sheet.read_table(base64.b64decode(self.file), self.filename)
+        except ValueError as error:
             raise UserError(
                 self.env._(
                     "%(file)s is not an Excel (xlsx) or CSV file: %(error)s",
@@ -209,21 +181,9 @@ class FreightRateImport(models.TransientModel):
                     error=rate_sheet.shorten(error),
                 )
             ) from error
-        sheet = workbook.worksheets[0]
-        table = list(sheet.iter_rows(values_only=True))
-        workbook.close()
-        return table
-
-    def _read_csv(self, content):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = content.decode("latin-1")
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        return list(csv.reader(io.StringIO(text), dialect))
+        if not table:
+            raise UserError(self.env._("The file is empty."))
+        return rate_sheet.split_table(table)
 
     # ------------------------------------------------------------
     # VALIDATION AND IMPORT
@@ -235,10 +195,15 @@ class FreightRateImport(models.TransientModel):
         cards = self._validate_rows(headers, rows)
         rates = self.env["freight.rate"]
         for batch in split_every(self._create_batch_size, cards, list):
-            rates |= rates.create([self._prepare_rate_values(card) for card in batch])
+            rates |= self._create_rates(batch)
         if self.activate_rates:
             rates.action_activate()
         return rates
+
+    def _create_rates(self, cards):
+        # thousands of cards: no creation message, follower or tracking per card
+        rates = self.env["freight.rate"].with_context(tracking_disable=True)
+        return rates.create([self._prepare_rate_values(card) for card in cards])
 
     def _validate_rows(self, headers, rows):
         """The rate cards of the rows (see ``rate_cards.card_values``), or a
@@ -393,3 +358,90 @@ class FreightRateImport(models.TransientModel):
             Command.create(surcharge) for surcharge in card["surcharges"]
         ]
         return values
+
+    # ------------------------------------------------------------
+    # BACKGROUND IMPORT
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_import_rate_sheets(self):
+        """One step of the oldest queued import: validating its sheet, or creating
+        the next batch of its cards, each step in its own transaction so the
+        progress shows; the job runs again at once while steps remain."""
+        pending = self.search([("state", "in", ("queued", "importing"))], order="id")
+        if pending:
+            wizard = pending[0]
+            # as its user, in the company it was started in
+            user = wizard.create_uid
+            wizard.with_user(user).with_company(wizard.company_id).with_context(
+                lang=user.lang
+            )._import_step()
+        remaining = self.search_count([("state", "in", ("queued", "importing"))])
+        self.env["ir.cron"]._notify_progress(done=len(pending[:1]), remaining=remaining)
+
+    def _import_step(self):
+        try:
+            with self.env.cr.savepoint():
+                if self.state == "queued":
+                    headers, rows = self._read_file()
+                    cards = self._validate_rows(headers, rows)
+                    for card in cards:
+                        card["date_from"] = fields.Date.to_string(card["date_from"])
+                        card["date_to"] = fields.Date.to_string(card["date_to"])
+                    self.write(
+                        {"state": "importing", "pending_cards": cards, "card_done": 0}
+                    )
+                    return
+                cards = self.pending_cards
+                batch = cards[self.card_done : self.card_done + self._create_batch_size]
+                rates = self._create_rates(batch)
+                self.write(
+                    {
+                        "rate_ids": [Command.link(rate.id) for rate in rates],
+                        "card_done": self.card_done + len(batch),
+                        "row_done": self.row_done + len(rates.line_ids),
+                    }
+                )
+                if self.card_done < len(cards):
+                    return
+                if self.activate_rates:
+                    self.rate_ids.action_activate()
+                message = self.env._(
+                    "%(count)s rates imported from %(file)s.",
+                    count=len(self.rate_ids),
+                    file=rate_sheet.shorten(self.filename),
+                )
+                self.write({"state": "done", "pending_cards": False, "result": message})
+        except (UserError, psycopg2.Error) as error:
+            # the drafts of the steps before: a sheet is imported whole or not at all
+            self.rate_ids.unlink()
+            message = str(error)
+            self.write({"state": "failed", "pending_cards": False, "result": message})
+        else:
+            if self.state != "done":
+                return
+        self._notify_user()
+
+    def _notify_user(self):
+        done = self.state == "done"
+        subject = (
+            self.env._("Rate sheet imported")
+            if done
+            else self.env._("Rate sheet not imported")
+        )
+        # an inbox message that stays, and a notification for an open web client
+        self.env["mail.thread"].message_notify(
+            partner_ids=self.env.user.partner_id.ids,
+            author_id=self.env.ref("base.partner_root").id,
+            subject=subject,
+            body=self.result,
+        )
+        self.env.user._bus_send(
+            "simple_notification",
+            {
+                "type": "success" if done else "danger",
+                "title": subject,
+                "message": rate_sheet.shorten(self.result, 300),
+                "sticky": not done,
+            },
+        )

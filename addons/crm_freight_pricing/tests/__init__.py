@@ -7,6 +7,7 @@ from . import test_freight_approval
 from . import test_tour
 from . import test_freight_rate_import
 from . import test_rate_sheet
+from . import test_freight_rate_import_large
 from . import test_freight_rate_expiry
 from . import test_freight_location_import
 from . import test_freight_inquiry

@@ -96,8 +96,8 @@ INSTRUCTIONS = [
         "the container type of its row. Other modes: one amount per card."
     ),
     _lt(
-        "Nothing is imported while any row has an error: all errors are "
-        "listed with their row numbers."
+        "Nothing is imported while any row has an error: the errors are listed "
+        "with their row numbers (the first 100, then how many more)."
     ),
 ]
 

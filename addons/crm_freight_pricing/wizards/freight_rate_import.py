@@ -50,8 +50,8 @@ class FreightRateImport(models.TransientModel):
     result = fields.Text(readonly=True)
     rate_ids = fields.Many2many("freight.rate", string="Imported Rates", readonly=True)
     # the validated cards between the job's steps, and how many are created
-    pending_cards = fields.Json(readonly=True)
-    card_done = fields.Integer(readonly=True)
+    pending_cards = fields.Json(string="Cards to Create", readonly=True)
+    card_done = fields.Integer(string="Cards Created", readonly=True)
 
     @api.depends("row_count", "row_done")
     def _compute_progress(self):

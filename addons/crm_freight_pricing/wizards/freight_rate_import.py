@@ -1,4 +1,5 @@
 import base64
+import logging
 
 import psycopg2
 
@@ -7,6 +8,8 @@ from odoo.exceptions import UserError
 from odoo.tools import split_every
 
 from ..tools import FREIGHT_MODES, rate_cards, rate_sheet
+
+_logger = logging.getLogger(__name__)
 
 
 class FreightRateImport(models.TransientModel):
@@ -412,7 +415,10 @@ class FreightRateImport(models.TransientModel):
                     file=rate_sheet.shorten(self.filename),
                 )
                 self.write({"state": "done", "pending_cards": False, "result": message})
-        except (UserError, psycopg2.Error) as error:
+        # any failure ends this import, not the job (nor the imports queued after it)
+        except Exception as error:
+            if not isinstance(error, UserError | psycopg2.Error):
+                _logger.exception("Rate sheet import %s failed", self.id)
             # the drafts of the steps before: a sheet is imported whole or not at all
             self.rate_ids.unlink()
             message = str(error)

@@ -27,6 +27,10 @@ FREIGHT_CHARGE_XMLIDS = {
 }
 
 
+# the fields of a rate its price lines copy (search index, exclusion constraint)
+LINE_COPIES = ["state", "company_id", "carrier_id", "freight_mode", "origin_id"]
+LINE_COPIES += ["destination_id", "via_id", "date_from", "date_to"]
+
 PRICE_FIELDS = {
     "line_ids",
     "surcharge_ids",
@@ -309,24 +313,20 @@ class FreightRate(models.Model):
     def _overlaps(self):
         """(rate, other active rate) pairs of the same company, carrier, lane and
         mode sharing equipment and days: one query for any number of rates (an
-        import activates thousands). The cards' own columns are compared, not the
-        copies on the lines, which are written later and checked by the lines'
-        exclusion constraint."""
+        import activates thousands). The rates' own columns are compared, not their
+        lines' copies, which are written later (the lines' exclusion constraint
+        checks those): pairs of rates first, then their equipment."""
         if not self:
             return []
-        self.flush_model(
-            ["state", "company_id", "carrier_id", "freight_mode", "origin_id"]
-            + ["destination_id", "via_id", "date_from", "date_to"]
-        )
+        self.flush_model(LINE_COPIES)
         self.env["freight.rate.line"].flush_model(
             ["rate_id", "container_type_id", "vehicle_type_id", "weight_break"]
         )
         self.env.cr.execute(
             SQL(
                 """
-                SELECT DISTINCT rate.id, other.id
+                SELECT rate.id, other.id
                   FROM freight_rate rate
-                  JOIN freight_rate_line line ON line.rate_id = rate.id
                   JOIN freight_rate other
                     ON other.state = 'active'
                    AND other.id != rate.id
@@ -338,14 +338,19 @@ class FreightRate(models.Model):
                    AND COALESCE(other.via_id, 0) = COALESCE(rate.via_id, 0)
                    AND other.date_from <= rate.date_to
                    AND other.date_to >= rate.date_from
-                  JOIN freight_rate_line other_line
-                    ON other_line.rate_id = other.id
-                   AND COALESCE(other_line.container_type_id, 0)
-                       = COALESCE(line.container_type_id, 0)
-                   AND COALESCE(other_line.vehicle_type_id, 0)
-                       = COALESCE(line.vehicle_type_id, 0)
-                   AND other_line.weight_break = line.weight_break
                  WHERE rate.id IN %s
+                   AND EXISTS (
+                        SELECT 1
+                          FROM freight_rate_line line
+                          JOIN freight_rate_line other_line
+                            ON COALESCE(other_line.container_type_id, 0)
+                               = COALESCE(line.container_type_id, 0)
+                           AND COALESCE(other_line.vehicle_type_id, 0)
+                               = COALESCE(line.vehicle_type_id, 0)
+                           AND other_line.weight_break = line.weight_break
+                         WHERE line.rate_id = rate.id
+                           AND other_line.rate_id = other.id
+                   )
               ORDER BY 1, 2
                  LIMIT 10
                 """,

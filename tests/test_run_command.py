@@ -1,8 +1,15 @@
-"""`make run` refuses a busy port with a way out, before starting anything."""
+"""`make run` refuses a busy port with a way out, before starting anything, and the
+server it starts survives Odoo's own restart."""
 
+import contextlib
+import http.client
 import os
+from pathlib import Path
+import signal
 import socket
 import subprocess
+import sys
+import time
 
 from conftest import ROOT_DIR
 
@@ -29,3 +36,58 @@ def test_busy_port_gives_clear_message_and_starts_nothing(tmp_path):
     assert "Traceback" not in result.stderr
     assert not (run_dir / "odoo.pid").exists()
     assert not (tmp_path / "pg").exists()
+
+
+def test_server_comes_back_on_its_port_after_restarting_itself(tmp_path):
+    """Odoo restarts itself on SIGHUP, as on reaching its time or memory limit, by
+    executing itself again: the server `make run` starts must come back."""
+    run_dir = tmp_path / "run"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    venv_bin = str(Path(sys.executable).parent)
+    # as from a shell where the virtualenv is not activated
+    path = os.pathsep.join(
+        entry for entry in os.environ["PATH"].split(os.pathsep) if entry != venv_bin
+    )
+    env = {
+        **os.environ,
+        "PATH": path,
+        "RUN_DIR": str(run_dir),
+        "VENV_DIR": str(Path(sys.executable).parent.parent),
+    }
+    subprocess.run(
+        [
+            str(ROOT_DIR / "scripts/serve.sh"),
+            os.environ["CRM_SUITE_TEST_CONF"],
+            str(port),
+        ],
+        env=env,
+        check=True,
+        timeout=300,
+    )
+    pid = int((run_dir / "odoo.pid").read_text())
+    log = run_dir / "odoo.log"
+    try:
+        os.kill(pid, signal.SIGHUP)
+        deadline = time.monotonic() + 120
+        while log.read_text().count("HTTP service (werkzeug) running") < 2:
+            assert time.monotonic() < deadline, log.read_text()[-3000:]
+            os.kill(pid, 0)  # raises once the server is gone
+            time.sleep(1)
+        while not _answers(port, "/web/login"):
+            assert time.monotonic() < deadline, log.read_text()[-3000:]
+            time.sleep(1)
+        assert "No module named" not in log.read_text()
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+
+
+def _answers(port, path):
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+        connection.request("GET", path)
+        return connection.getresponse().status == 200
+    except OSError:
+        return False

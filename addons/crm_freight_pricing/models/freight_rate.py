@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools import SQL
 
 from odoo.addons.crm_sales_pipeline.models.expiry_reminder import (
     remind_before_expiry,
@@ -25,6 +26,10 @@ FREIGHT_CHARGE_XMLIDS = {
     "truck": "crm_freight_pricing.freight_charge_type_trk",
 }
 
+
+# the fields of a rate its price lines copy (search index, exclusion constraint)
+LINE_COPIES = ["state", "company_id", "carrier_id", "freight_mode", "origin_id"]
+LINE_COPIES += ["destination_id", "via_id", "date_from", "date_to"]
 
 PRICE_FIELDS = {
     "line_ids",
@@ -227,21 +232,21 @@ class FreightRate(models.Model):
         "line_ids",
     )
     def _check_no_overlap(self):
-        for rate in self.filtered(lambda rate: rate.state == "active"):
-            conflict = rate._find_overlapping_rates()[:1]
-            if conflict:
-                raise ValidationError(
-                    self.env._(
-                        "%(rate)s overlaps %(other)s (valid %(date_from)s to "
-                        "%(date_to)s): one carrier cannot have two active rates for "
-                        "the same lane, mode and equipment at the same time. Shorten "
-                        "or expire one of them.",
-                        rate=rate.display_name,
-                        other=conflict.display_name,
-                        date_from=conflict.date_from,
-                        date_to=conflict.date_to,
-                    )
+        conflicts = self.filtered(lambda rate: rate.state == "active")._overlaps()
+        if conflicts:
+            rate, conflict = conflicts[0]
+            raise ValidationError(
+                self.env._(
+                    "%(rate)s overlaps %(other)s (valid %(date_from)s to "
+                    "%(date_to)s): one carrier cannot have two active rates for "
+                    "the same lane, mode and equipment at the same time. Shorten "
+                    "or expire one of them.",
+                    rate=rate.display_name,
+                    other=conflict.display_name,
+                    date_from=conflict.date_from,
+                    date_to=conflict.date_to,
                 )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -306,31 +311,57 @@ class FreightRate(models.Model):
             "view_mode": "form",
         }
 
-    def _overlap_domain(self):
-        return [
-            ("id", "!=", self.id),
-            ("state", "=", "active"),
-            ("company_id", "=", self.company_id.id),
-            ("carrier_id", "=", self.carrier_id.id),
-            ("freight_mode", "=", self.freight_mode),
-            ("origin_id", "=", self.origin_id.id),
-            ("destination_id", "=", self.destination_id.id),
-            ("via_id", "=", self.via_id.id),
-            ("date_from", "<=", self.date_to),
-            ("date_to", ">=", self.date_from),
-        ]
-
-    def _find_overlapping_rates(self):
-        """Active rates of this carrier, lane and mode sharing equipment and days."""
-        self.ensure_one()
-        candidates = self.search(self._overlap_domain())
-        equipment = set(self.line_ids.mapped(lambda line: line._equipment_key()))
-        return candidates.filtered(
-            lambda other: (
-                equipment
-                & set(other.line_ids.mapped(lambda line: line._equipment_key()))
+    def _overlaps(self):
+        """(rate, other active rate) pairs of the same company, carrier, lane and
+        mode sharing equipment and days: one query for any number of rates (an
+        import activates thousands). The rates' own columns are compared, not their
+        lines' copies, which are written later (the lines' exclusion constraint
+        checks those): pairs of rates first, then their equipment."""
+        if not self:
+            return []
+        self.flush_model(LINE_COPIES)
+        self.env["freight.rate.line"].flush_model(
+            ["rate_id", "container_type_id", "vehicle_type_id", "weight_break"]
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT rate.id, other.id
+                  FROM freight_rate rate
+                  JOIN freight_rate other
+                    ON other.state = 'active'
+                   AND other.id != rate.id
+                   AND other.company_id = rate.company_id
+                   AND other.carrier_id = rate.carrier_id
+                   AND other.freight_mode = rate.freight_mode
+                   AND other.origin_id = rate.origin_id
+                   AND other.destination_id = rate.destination_id
+                   AND COALESCE(other.via_id, 0) = COALESCE(rate.via_id, 0)
+                   AND other.date_from <= rate.date_to
+                   AND other.date_to >= rate.date_from
+                 WHERE rate.id IN %s
+                   AND EXISTS (
+                        SELECT 1
+                          FROM freight_rate_line line
+                          JOIN freight_rate_line other_line
+                            ON COALESCE(other_line.container_type_id, 0)
+                               = COALESCE(line.container_type_id, 0)
+                           AND COALESCE(other_line.vehicle_type_id, 0)
+                               = COALESCE(line.vehicle_type_id, 0)
+                           AND other_line.weight_break = line.weight_break
+                         WHERE line.rate_id = rate.id
+                           AND other_line.rate_id = other.id
+                   )
+              ORDER BY 1, 2
+                 LIMIT 10
+                """,
+                tuple(self.ids),
             )
         )
+        return [
+            (self.browse(rate_id), self.browse(other_id))
+            for rate_id, other_id in self.env.cr.fetchall()
+        ]
 
     def _tracks_price_change(self, vals):
         """Whether writing ``vals`` changes what quotations priced from it rely on."""

@@ -11,8 +11,10 @@ from . import test_freight_quotation
 from . import test_freight_rate
 from . import test_freight_rate_expiry
 from . import test_freight_rate_import
+from . import test_freight_rate_import_large
 from . import test_freight_sell_floor
 from . import test_rate_search
+from . import test_rate_sheet
 from . import test_role_day
 from . import test_salesperson_day
 from . import test_tour

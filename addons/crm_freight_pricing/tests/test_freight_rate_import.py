@@ -8,6 +8,8 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools.misc import xlsxwriter
 
+from odoo.addons.crm_customer.tests.common import as_request
+
 from .common import FreightCommon
 
 HEADERS = [
@@ -55,16 +57,12 @@ class TestFreightRateImport(FreightCommon):
         return output.getvalue()
 
     def _import(self, content, filename="rates.xlsx", activate=False):
-        wizard = (
-            self.env["freight.rate.import"]
-            .with_user(self.pricing_user)
-            .create(
-                {
-                    "file": base64.b64encode(content),
-                    "filename": filename,
-                    "activate_rates": activate,
-                }
-            )
+        wizard = as_request(self.pricing_user, self.env["freight.rate.import"]).create(
+            {
+                "file": base64.b64encode(content),
+                "filename": filename,
+                "activate_rates": activate,
+            }
         )
         action = wizard.action_import()
         return self.env["freight.rate"].browse(action["domain"][0][2])

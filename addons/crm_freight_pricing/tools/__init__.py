@@ -5,3 +5,4 @@ from .freight_cargo import (
     chargeable_weight,
     revenue_tons,
 )
+from . import rate_cards, rate_sheet

@@ -1,56 +1,27 @@
 import base64
-from collections import defaultdict
-import csv
-import datetime
-import io
+import logging
 
-import openpyxl
+import psycopg2
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools.misc import xlsxwriter
+from odoo.tools import split_every
 
-from ..tools import FREIGHT_MODES
+from ..tools import FREIGHT_MODES, rate_cards, rate_sheet
 
-# The columns of the rate sheet, in order: (key, English header). Any further column
-# is a surcharge whose header is a charge code ("BAF"), in the rate's currency, or a
-# charge code and a currency ("THC VND").
-RATE_COLUMNS = [
-    ("carrier", "Carrier"),
-    ("mode", "Mode"),
-    ("origin", "Origin"),
-    ("destination", "Destination"),
-    ("via", "Via"),
-    ("date_from", "Valid From"),
-    ("date_to", "Valid To"),
-    ("currency", "Currency"),
-    ("transit_days", "Transit Days"),
-    ("free_days", "Free Days"),
-    ("equipment", "Equipment"),
-    ("price", "Price"),
-    ("minimum", "Minimum"),
-    ("remarks", "Remarks"),
-]
-# what makes one rate card out of several rows
-CARD_KEYS = (
-    "carrier",
-    "mode",
-    "origin",
-    "destination",
-    "via",
-    "date_from",
-    "date_to",
-    "currency",
-)
-# the card's own terms: every row of a card must give the same value
-CARD_TERMS = ("transit_days", "free_days", "minimum", "remarks")
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y")
-AIR_CLASS_N = {"n", "normal"}
+_logger = logging.getLogger(__name__)
 
 
 class FreightRateImport(models.TransientModel):
     _name = "freight.rate.import"
     _description = "Import Buy Rates"
+    _check_company_auto = True
+    # sheets with more rows are imported by a background job, in steps
+    _background_rows = 2000
+    # rate cards created per call to create(), and per step of the background job
+    _create_batch_size = 500
+    # errors listed in the message; the others are counted
+    _error_limit = 100
 
     file = fields.Binary(string="Rate Sheet", attachment=False)
     filename = fields.Char()
@@ -59,6 +30,44 @@ class FreightRateImport(models.TransientModel):
         help="Activate the rates at once; otherwise they are imported as drafts.",
     )
     template_file = fields.Binary(attachment=False, readonly=True)
+    # the user's current company, never a value sent by the client (see create)
+    company_id = fields.Many2one(
+        "res.company", required=True, readonly=True, default=lambda s: s.env.company
+    )
+    # the background import of a large sheet
+    state = fields.Selection(
+        [
+            ("draft", "To Import"),
+            ("queued", "Queued"),
+            ("importing", "Importing"),
+            ("done", "Imported"),
+            ("failed", "Failed"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+    )
+    row_count = fields.Integer(string="Rows", readonly=True)
+    row_done = fields.Integer(string="Rows Imported", readonly=True)
+    progress = fields.Integer(compute="_compute_progress")
+    result = fields.Text(readonly=True)
+    rate_ids = fields.Many2many("freight.rate", string="Imported Rates", readonly=True)
+    # the validated cards between the job's steps, and how many are created
+    pending_cards = fields.Json(string="Cards to Create", readonly=True)
+    card_done = fields.Integer(string="Cards Created", readonly=True)
+
+    @api.depends("row_count", "row_done")
+    def _compute_progress(self):
+        for wizard in self:
+            wizard.progress = (
+                wizard.row_count and 100 * wizard.row_done // wizard.row_count
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            vals["company_id"] = self.env.company.id
+        return super().create(vals_list)
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -80,7 +89,33 @@ class FreightRateImport(models.TransientModel):
         if not self.file:
             raise UserError(self.env._("Choose the rate sheet to import first."))
         headers, rows = self._read_file()
-        rates = self._import_rows(headers, rows)
+        if len(rows) <= self._background_rows:
+            return self._action_show_rates(self._import_rows(headers, rows))
+        _columns, _surcharges, errors = rate_sheet.map_headers(
+            headers, self._header_keys(), self._charge_ids(headers)
+        )
+        if errors:
+            self._raise_errors(errors)
+        self.write({"state": "queued", "row_count": len(rows), "row_done": 0})
+        self.env.ref("crm_freight_pricing.ir_cron_import_rate_sheets")._trigger()
+        return self.action_refresh()
+
+    def action_refresh(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Import Rates"),
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    def action_show_rates(self):
+        self.ensure_one()
+        return self._action_show_rates(self.rate_ids)
+
+    def _action_show_rates(self, rates):
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Imported Rates"),
@@ -96,30 +131,13 @@ class FreightRateImport(models.TransientModel):
     @api.model
     def _rate_headers(self):
         """The header of each column in the user's language."""
-        return {
-            "carrier": self.env._("Carrier"),
-            "mode": self.env._("Mode"),
-            "origin": self.env._("Origin"),
-            "destination": self.env._("Destination"),
-            "via": self.env._("Via"),
-            "date_from": self.env._("Valid From"),
-            "date_to": self.env._("Valid To"),
-            "currency": self.env._("Currency"),
-            "transit_days": self.env._("Transit Days"),
-            "free_days": self.env._("Free Days"),
-            "equipment": self.env._("Equipment"),
-            "price": self.env._("Price"),
-            "minimum": self.env._("Minimum"),
-            "remarks": self.env._("Remarks"),
-        }
+        return {key: self.env._(label) for key, label in rate_sheet.COLUMNS}
 
     @api.model
     def _header_keys(self):
         """Column key of each header, in English or in the user's language."""
-        keys = {label.lower(): key for key, label in RATE_COLUMNS}
-        keys.update({label.lower(): key for key, label in self._rate_headers().items()})
-        keys.update({key: key for key, _label in RATE_COLUMNS})
-        return keys
+        english = self.with_context(lang="en_US")._rate_headers()
+        return rate_sheet.header_keys(english, self._rate_headers())
 
     @api.model
     def _mode_keys(self):
@@ -139,89 +157,16 @@ class FreightRateImport(models.TransientModel):
     # ------------------------------------------------------------
 
     def _build_template(self):
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        bold = workbook.add_format({"bold": True})
-        date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
-        sheet = workbook.add_worksheet(self.env._("Rates"))
-        headers = [*self._rate_headers().values(), "BAF", "THC VND"]
-        for col, header in enumerate(headers):
-            sheet.write_string(0, col, header, bold)
         today = fields.Date.context_today(self)
-        valid_to = fields.Date.add(today, days=14)
-        examples = [
-            ["Ocean Line", "Sea FCL", "VNCLI", "CNSHA", "", today, valid_to, "USD",
-             7, 14, "20GP", 900, "", "", 150, 2_500_000],
-            ["Ocean Line", "Sea FCL", "VNCLI", "CNSHA", "", today, valid_to, "USD",
-             7, 14, "40HC", 1500, "", "", 300, 3_800_000],
-            ["Sky Cargo", "Air", "SGN", "PVG", "", today, valid_to, "USD",
-             2, "", "N", 4.2, 75, "", "", ""],
-            ["Sky Cargo", "Air", "SGN", "PVG", "", today, valid_to, "USD",
-             2, "", 45, 3.6, 75, "", "", ""],
-        ]  # fmt: skip
-        for row, values in enumerate(examples, start=1):
-            for col, value in enumerate(values):
-                if isinstance(value, datetime.date):
-                    sheet.write_datetime(row, col, value, date_format)
-                else:
-                    sheet.write(row, col, value)
-        help_sheet = workbook.add_worksheet(self.env._("Instructions"))
-        help_sheet.set_column(0, 0, 120)
-        for row, line in enumerate(self._template_instructions()):
-            help_sheet.write_string(row, 0, line, bold if row == 0 else None)
-        workbook.close()
-        return output.getvalue()
+        return rate_sheet.template_xlsx(
+            (self.env._("Rates"), self.env._("Instructions")),
+            [*self._rate_headers().values(), "BAF", "THC VND"],
+            rate_sheet.template_examples(today, fields.Date.add(today, days=14)),
+            self._template_instructions(),
+        )
 
     def _template_instructions(self):
-        return [
-            self.env._("How to fill in the Rates sheet"),
-            self.env._(
-                "One row per price; rows with the same carrier, mode, origin, "
-                "destination, via, validity and currency make one rate card."
-            ),
-            self.env._(
-                "Carrier: the name of a partner flagged as shipping line, airline, "
-                "co-loader or trucking company."
-            ),
-            self.env._("Mode: Sea FCL, Sea LCL, Air or Trucking."),
-            self.env._(
-                "Origin, Destination, Via: UN/LOCODE (VNCLI) or IATA airport code "
-                "(SGN); Via may stay empty."
-            ),
-            self.env._(
-                "Valid From, Valid To: dates (YYYY-MM-DD or DD/MM/YYYY); Currency: "
-                "ISO code (USD)."
-            ),
-            self.env._(
-                "Transit Days, Free Days, Minimum, Remarks: once per rate card; rows "
-                "of one card must not contradict each other."
-            ),
-            self.env._(
-                "Equipment: the container type (20GP, 40HC or its ISO code) for Sea "
-                "FCL, the truck type for Trucking, the weight break in kg for Air (N "
-                "or 0, 45, 100, 300, 500, 1000), empty for Sea LCL."
-            ),
-            self.env._(
-                "Price: per container (FCL), per W/M (LCL), per kg (Air) or per trip "
-                "(Trucking); Minimum: the minimum charge of Air and Sea LCL rates."
-            ),
-            self.env._(
-                "Surcharges: add one column per charge, its header being the charge "
-                "code (BAF, THC, FSC...), optionally followed by a currency when the "
-                "amount is not in the rate's currency (THC VND). The charge's basis "
-                "applies (per container, per shipment, per kg, per W/M, per trip or "
-                "a percentage of the freight)."
-            ),
-            self.env._(
-                "Sea FCL: a surcharge given with the same amount on every row of a "
-                "card applies to all containers; otherwise each amount applies to "
-                "the container type of its row. Other modes: one amount per card."
-            ),
-            self.env._(
-                "Nothing is imported while any row has an error: all errors are "
-                "listed with their row numbers."
-            ),
-        ]
+        return [self.env._(line) for line in rate_sheet.INSTRUCTIONS]
 
     # ------------------------------------------------------------
     # READING
@@ -229,49 +174,19 @@ class FreightRateImport(models.TransientModel):
 
     def _read_file(self):
         """(headers, rows) where rows are (row number, values) without empty rows."""
-        content = base64.b64decode(self.file)
-        if (self.filename or "").lower().endswith(".csv"):
-            table = self._read_csv(content)
-        else:
-            table = self._read_xlsx(content)
-        if not table:
-            raise UserError(self.env._("The file is empty."))
-        headers = [str(value or "").strip() for value in table[0]]
-        rows = [
-            (number, list(values))
-            for number, values in enumerate(table[1:], start=2)
-            if any(value not in (None, "") for value in values)
-        ]
-        return headers, rows
-
-    def _read_xlsx(self, content):
         try:
-            workbook = openpyxl.load_workbook(
-                io.BytesIO(content), read_only=True, data_only=True
-            )
-        except Exception as error:
+            table = rate_sheet.read_table(base64.b64decode(self.file), self.filename)
+        except ValueError as error:
             raise UserError(
                 self.env._(
                     "%(file)s is not an Excel (xlsx) or CSV file: %(error)s",
-                    file=self.filename or "",
-                    error=error,
+                    file=rate_sheet.shorten(self.filename),
+                    error=rate_sheet.shorten(error),
                 )
             ) from error
-        sheet = workbook.worksheets[0]
-        table = [list(row) for row in sheet.iter_rows(values_only=True)]
-        workbook.close()
-        return table
-
-    def _read_csv(self, content):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = content.decode("latin-1")
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        return [row for row in csv.reader(io.StringIO(text), dialect)]
+        if not table:
+            raise UserError(self.env._("The file is empty."))
+        return rate_sheet.split_table(table)
 
     # ------------------------------------------------------------
     # VALIDATION AND IMPORT
@@ -279,454 +194,130 @@ class FreightRateImport(models.TransientModel):
 
     def _import_rows(self, headers, rows):
         """Validate every row, then create the rate cards, or raise one UserError
-        listing every error with its row number and create nothing."""
-        errors = []
-        columns, surcharge_columns = self._map_headers(headers, errors)
-        if errors:
-            self._raise_errors(errors)
-        if not rows:
-            raise UserError(self.env._("The file has no rates."))
-        masters = self._fetch_master_data(rows, columns, surcharge_columns)
-        parsed = [
-            (number, self._parse_row(number, values, columns, masters, errors))
-            for number, values in rows
-        ]
-        cards = defaultdict(list)
-        for number, row in parsed:
-            if row:
-                cards[tuple(row[key] for key in CARD_KEYS)].append((number, row))
-        vals_list = [
-            self._prepare_rate_values(card_rows, surcharge_columns, masters, errors)
-            for card_rows in cards.values()
-        ]
-        self._check_overlaps(cards, errors)
-        if errors:
-            self._raise_errors(errors)
-        rates = self.env["freight.rate"].create(vals_list)
+        listing the errors with their row numbers and create nothing."""
+        cards = self._validate_rows(headers, rows)
+        rates = self.env["freight.rate"]
+        for batch in split_every(self._create_batch_size, cards, list):
+            rates |= self._create_rates(batch)
         if self.activate_rates:
             rates.action_activate()
         return rates
 
+    def _create_rates(self, cards):
+        # thousands of cards: no creation message, follower or tracking per card
+        rates = self.env["freight.rate"].with_context(tracking_disable=True)
+        return rates.create([self._prepare_rate_values(card) for card in cards])
+
+    def _validate_rows(self, headers, rows):
+        """The rate cards of the rows (see ``rate_cards.card_values``), or a
+        UserError listing every error: a few queries, whatever the number of rows."""
+        charge_ids = self._charge_ids(headers)
+        columns, surcharges, errors = rate_sheet.map_headers(
+            headers, self._header_keys(), charge_ids
+        )
+        if errors:
+            self._raise_errors(errors)
+        if not rows:
+            raise UserError(self.env._("The file has no rates."))
+        masters = self._fetch_masters(rows, columns, surcharges, charge_ids)
+        today = fields.Date.context_today(self) if self.activate_rates else None
+        parsed, errors = rate_sheet.parse_rows(rows, columns, masters, today)
+        grouped = rate_cards.group_cards(parsed)
+        cards = []
+        for card_rows in grouped:
+            values, card_errors = rate_cards.card_values(card_rows, surcharges, masters)
+            cards.append(values)
+            errors += card_errors
+        errors += rate_cards.find_overlaps(grouped, self._active_lines(cards))
+        if errors:
+            self._raise_errors(errors)
+        return cards
+
     def _raise_errors(self, errors):
-        errors = sorted(set(errors))
-        lines = [
-            self.env._("Row %(row)s: %(error)s", row=row, error=error) if row else error
-            for row, error in errors
-        ]
+        lines, more = rate_sheet.error_lines(errors, self.env._, self._error_limit)
+        count = len(lines) + more
+        if more:
+            lines.append(self.env._("... and %(count)s more errors.", count=more))
         raise UserError(
             self.env._(
                 "Nothing was imported: fix these %(count)s errors and import the "
                 "file again.\n%(errors)s",
-                count=len(lines),
+                count=count,
                 errors="\n".join(lines),
             )
         )
 
-    def _map_headers(self, headers, errors):
-        """Column index of each rate column, and (index, charge type, currency code)
-        of each surcharge column."""
-        header_keys = self._header_keys()
-        columns = {}
-        extra = []
-        for index, header in enumerate(headers):
-            if not header:
-                continue
-            key = header_keys.get(header.lower())
-            if key:
-                columns[key] = index
-            else:
-                extra.append((index, header))
-        required = {"carrier", "mode", "origin", "destination", "date_from"}
-        required |= {"date_to", "currency", "price"}
-        labels = self._rate_headers()
-        for key in sorted(required - set(columns)):
-            errors.append(
-                (
-                    0,
-                    self.env._("The column %(column)s is missing.", column=labels[key]),
-                )
-            )
-        codes = {header.split()[0].upper() for _index, header in extra}
-        charge_types = self.env["freight.charge.type"].search(
-            [("code", "in", list(codes))]
+    def _charge_ids(self, headers):
+        codes = rate_sheet.surcharge_codes(headers, self._header_keys())
+        charges = self.env["freight.charge.type"].search_fetch(
+            [("code", "in", list(codes))], ["code"]
         )
-        charge_by_code = {charge.code.upper(): charge for charge in charge_types}
-        surcharge_columns = []
-        for index, header in extra:
-            code, *currency = header.split()
-            charge = charge_by_code.get(code.upper())
-            if not charge or len(currency) > 1:
-                errors.append(
-                    (
-                        0,
-                        self.env._(
-                            "Column %(column)s is neither a rate column nor a charge "
-                            "code (BAF, THC...) optionally followed by a currency.",
-                            column=header,
-                        ),
-                    )
-                )
-                continue
-            surcharge_columns.append(
-                (index, charge, currency[0].upper() if currency else None)
-            )
-        return columns, surcharge_columns
+        return {charge.code.upper(): charge.id for charge in charges}
 
-    def _fetch_master_data(self, rows, columns, surcharge_columns):
+    def _fetch_masters(self, rows, columns, surcharges, charge_ids):
         """The carriers, locations, equipment and currencies the rows name: one query
         per kind, whatever the number of rows."""
 
         def texts(*keys):
-            return list(
-                {
-                    _text(values[columns[key]])
-                    for _number, values in rows
-                    for key in keys
-                    if key in columns and _text(values[columns[key]])
-                }
-            )
+            return list(rate_sheet.column_texts(rows, columns, *keys))
 
-        carriers = self.env["res.partner"].search(
-            [("is_carrier", "=", True), ("name", "in", texts("carrier"))]
-        )
-        carriers_by_name = defaultdict(lambda: self.env["res.partner"])
-        for carrier in carriers:
-            carriers_by_name[carrier.name.lower()] |= carrier
+        carriers = {}
+        for carrier in self.env["res.partner"].search_fetch(
+            [("is_carrier", "=", True), ("name", "in", texts("carrier"))], ["name"]
+        ):
+            carriers.setdefault(carrier.name.lower(), []).append(carrier.id)
         codes = [code.upper() for code in texts("origin", "destination", "via")]
-        locations = self.env["freight.location"].search(
-            ["|", ("code", "in", codes), ("iata_code", "in", codes)]
+        locations = self.env["freight.location"].search_fetch(
+            ["|", ("code", "in", codes), ("iata_code", "in", codes)],
+            ["code", "iata_code"],
         )
-        location_by_code = {loc.iata_code: loc for loc in locations if loc.iata_code}
-        location_by_code.update({loc.code: loc for loc in locations if loc.code})
+        location_ids = {loc.iata_code: loc.id for loc in locations if loc.iata_code}
+        location_ids.update({loc.code: loc.id for loc in locations if loc.code})
         equipment = texts("equipment")
-        containers = self.env["freight.container.type"].search(
+        containers = self.env["freight.container.type"].search_fetch(
             [
                 "|",
                 ("name", "in", equipment),
                 ("iso_code", "in", [name.upper() for name in equipment]),
-            ]
-        )
-        container_by_name = {ctype.iso_code.upper(): ctype for ctype in containers}
-        container_by_name.update({ctype.name.upper(): ctype for ctype in containers})
-        vehicles = self.env["freight.vehicle.type"].search([("name", "in", equipment)])
-        currency_names = {name.upper() for name in texts("currency")}
-        currency_names |= {currency for _i, _c, currency in surcharge_columns}
-        currencies = self.env["res.currency"].search(
-            [("name", "in", [name for name in currency_names if name])]
-        )
-        return {
-            "carrier": carriers_by_name,
-            "location": location_by_code,
-            "container": container_by_name,
-            "vehicle": {vehicle.name.upper(): vehicle for vehicle in vehicles},
-            "currency": {currency.name: currency for currency in currencies},
-            "mode": self._mode_keys(),
-        }
-
-    def _parse_row(self, number, values, columns, masters, errors):
-        """The row's values as records, dates and numbers, or None when it has
-        errors (appended to ``errors``)."""
-        row_errors = []
-
-        def error(message):
-            row_errors.append((number, message))
-
-        cells = {
-            key: values[index] if index < len(values) else None
-            for key, index in columns.items()
-        }
-        row = {"values": values, "remarks": _text(cells.get("remarks"))}
-        self._parse_lane(row, cells, masters, error)
-        self._parse_validity(row, cells, masters, error)
-        self._parse_amounts(row, cells, error)
-        self._parse_equipment(row, _text(cells.get("equipment")), masters, error)
-        errors += row_errors
-        return None if row_errors else row
-
-    def _parse_lane(self, row, cells, masters, error):
-        carrier_name = _text(cells.get("carrier"))
-        carriers = masters["carrier"][carrier_name.lower()] if carrier_name else None
-        if not carrier_name:
-            error(self.env._("the carrier is missing."))
-        elif not carriers:
-            error(self.env._("unknown carrier %(carrier)s.", carrier=carrier_name))
-        elif len(carriers) > 1:
-            error(
-                self.env._(
-                    "several carriers are named %(carrier)s.", carrier=carrier_name
-                )
-            )
-        row["carrier"] = carriers[:1] if carriers else None
-        mode_name = _text(cells.get("mode"))
-        row["mode"] = masters["mode"].get(mode_name.lower())
-        if not row["mode"]:
-            error(self.env._("unknown mode %(mode)s.", mode=mode_name))
-        for key in ("origin", "destination", "via"):
-            code = _text(cells.get(key)).upper()
-            row[key] = masters["location"].get(code, False) if code else False
-            if code and not row[key]:
-                error(self.env._("unknown location code %(code)s.", code=code))
-            elif key != "via" and not code:
-                error(
-                    self.env._(
-                        "the %(column)s is missing.",
-                        column=self._rate_headers()[key],
-                    )
-                )
-        if row["origin"] and row["origin"] == row["destination"]:
-            error(self.env._("origin and destination are the same."))
-
-    def _parse_validity(self, row, cells, masters, error):
-        for key in ("date_from", "date_to"):
-            row[key] = _date(cells.get(key))
-            if not row[key]:
-                error(
-                    self.env._(
-                        "%(value)s is not a date (YYYY-MM-DD or DD/MM/YYYY).",
-                        value=_text(cells.get(key)) or self.env._("an empty cell"),
-                    )
-                )
-        if row["date_from"] and row["date_to"]:
-            if row["date_to"] < row["date_from"]:
-                error(
-                    self.env._(
-                        "the validity ends (%(date_to)s) before it starts "
-                        "(%(date_from)s).",
-                        date_to=row["date_to"],
-                        date_from=row["date_from"],
-                    )
-                )
-            elif self.activate_rates and row["date_to"] < fields.Date.context_today(
-                self
-            ):
-                error(
-                    self.env._(
-                        "the validity ended on %(date)s: the rate cannot be activated.",
-                        date=row["date_to"],
-                    )
-                )
-        currency_name = _text(cells.get("currency")).upper()
-        row["currency"] = masters["currency"].get(currency_name)
-        if not row["currency"]:
-            error(self.env._("unknown currency %(currency)s.", currency=currency_name))
-
-    def _parse_amounts(self, row, cells, error):
-        for key in ("transit_days", "free_days"):
-            row[key] = _number(cells.get(key), integer=True)
-            if row[key] is None or row[key] < 0:
-                error(
-                    self.env._(
-                        "%(value)s is not a number of days.",
-                        value=_text(cells.get(key)),
-                    )
-                )
-        for key in ("price", "minimum"):
-            row[key] = _number(cells.get(key))
-            if row[key] is None or row[key] < 0:
-                error(
-                    self.env._(
-                        "%(value)s is not a price: a number, zero or more.",
-                        value=_text(cells.get(key)),
-                    )
-                )
-        if _text(cells.get("price")) == "":
-            error(self.env._("the price is missing."))
-
-    def _parse_equipment(self, row, equipment, masters, error):
-        row["container_type"] = row["vehicle_type"] = False
-        row["weight_break"] = 0.0
-        mode = row["mode"]
-        if mode == "sea_fcl":
-            row["container_type"] = masters["container"].get(equipment.upper())
-            if not row["container_type"]:
-                error(
-                    self.env._(
-                        "unknown container type %(equipment)s.", equipment=equipment
-                    )
-                    if equipment
-                    else self.env._("an FCL price needs a container type.")
-                )
-        elif mode == "truck":
-            row["vehicle_type"] = masters["vehicle"].get(equipment.upper())
-            if not row["vehicle_type"]:
-                error(
-                    self.env._("unknown truck type %(equipment)s.", equipment=equipment)
-                    if equipment
-                    else self.env._("a trucking price needs a truck type.")
-                )
-        elif mode == "air" and equipment.lower() not in AIR_CLASS_N | {""}:
-            weight_break = _number(equipment.lstrip("+"))
-            if weight_break is None or weight_break < 0:
-                error(
-                    self.env._(
-                        "%(equipment)s is not a weight break: N, 45, 100, 300...",
-                        equipment=equipment,
-                    )
-                )
-            row["weight_break"] = weight_break or 0.0
-
-    def _prepare_rate_values(self, card_rows, surcharge_columns, masters, errors):
-        """One rate card's values from its rows."""
-        number, first = card_rows[0]
-        for key in CARD_TERMS:
-            for other_number, row in card_rows[1:]:
-                if row[key] and first[key] and row[key] != first[key]:
-                    errors.append(
-                        (
-                            other_number,
-                            self.env._(
-                                "%(column)s differs from row %(row)s of the same rate.",
-                                column=self._rate_headers()[key],
-                                row=number,
-                            ),
-                        )
-                    )
-        seen = {}
-        for row_number, row in card_rows:
-            key = _equipment_key(row)
-            if key in seen:
-                errors.append(
-                    (
-                        row_number,
-                        self.env._(
-                            "the same equipment or weight break as row %(row)s of the "
-                            "same rate.",
-                            row=seen[key],
-                        ),
-                    )
-                )
-            seen.setdefault(key, row_number)
-
-        def term(key):
-            return next((row[key] for _n, row in card_rows if row[key]), False)
-
-        return {
-            "carrier_id": first["carrier"].id,
-            "freight_mode": first["mode"],
-            "origin_id": first["origin"].id,
-            "destination_id": first["destination"].id,
-            "via_id": first["via"].id if first["via"] else False,
-            "date_from": first["date_from"],
-            "date_to": first["date_to"],
-            "currency_id": first["currency"].id,
-            "transit_days": term("transit_days") or 0,
-            "free_days": term("free_days") or 0,
-            "minimum_amount": term("minimum") or 0.0,
-            "remarks": term("remarks") or False,
-            "line_ids": [
-                Command.create(
-                    {
-                        "container_type_id": row["container_type"].id
-                        if row["container_type"]
-                        else False,
-                        "vehicle_type_id": row["vehicle_type"].id
-                        if row["vehicle_type"]
-                        else False,
-                        "weight_break": row["weight_break"],
-                        "price": row["price"] or 0.0,
-                    }
-                )
-                for _n, row in card_rows
             ],
-            "surcharge_ids": self._prepare_surcharges(
-                card_rows, surcharge_columns, masters, errors
-            ),
-        }
+            ["name", "iso_code"],
+        )
+        container_ids = {ctype.iso_code.upper(): ctype.id for ctype in containers}
+        container_ids.update({ctype.name.upper(): ctype.id for ctype in containers})
+        vehicles = self.env["freight.vehicle.type"].search_fetch(
+            [("name", "in", equipment)], ["name"]
+        )
+        currency_names = {name.upper() for name in texts("currency")}
+        currency_names |= {currency for _i, _c, currency in surcharges if currency}
+        currencies = self.env["res.currency"].search_fetch(
+            [("name", "in", list(currency_names))], ["name"]
+        )
+        return rate_sheet.Masters(
+            carrier=carriers,
+            mode=self._mode_keys(),
+            location=location_ids,
+            container=container_ids,
+            vehicle={vehicle.name.upper(): vehicle.id for vehicle in vehicles},
+            currency={currency.name: currency.id for currency in currencies},
+            charge=charge_ids,
+        )
 
-    def _prepare_surcharges(self, card_rows, surcharge_columns, masters, errors):
-        commands = []
-        mode = card_rows[0][1]["mode"]
-        for index, charge, currency_name in surcharge_columns:
-            currency = (
-                masters["currency"].get(currency_name)
-                if currency_name
-                else card_rows[0][1]["currency"]
-            )
-            amounts = []
-            for number, row in card_rows:
-                raw = row["values"][index] if index < len(row["values"]) else None
-                amount = _number(raw, default=None)
-                if _text(raw) and (amount is None or amount < 0):
-                    errors.append(
-                        (
-                            number,
-                            self.env._(
-                                "%(value)s is not an amount for %(charge)s.",
-                                value=_text(raw),
-                                charge=charge.code,
-                            ),
-                        )
-                    )
-                    continue
-                if amount is not None:
-                    amounts.append((number, row, amount))
-            if not amounts:
-                continue
-            if not currency:
-                errors.append(
-                    (
-                        amounts[0][0],
-                        self.env._(
-                            "unknown currency %(currency)s.", currency=currency_name
-                        ),
-                    )
-                )
-                continue
-            values = {
-                "charge_type_id": charge.id,
-                "currency_id": currency.id,
-            }
-            same = len({amount for _n, _r, amount in amounts}) == 1
-            if same and len(amounts) == len(card_rows):
-                commands.append(Command.create(dict(values, amount=amounts[0][2])))
-            elif mode == "sea_fcl":
-                commands += [
-                    Command.create(
-                        dict(
-                            values,
-                            amount=amount,
-                            container_type_id=row["container_type"].id,
-                        )
-                    )
-                    for _n, row, amount in amounts
-                ]
-            elif same:
-                commands.append(Command.create(dict(values, amount=amounts[0][2])))
-            else:
-                errors.append(
-                    (
-                        amounts[1][0],
-                        self.env._(
-                            "%(charge)s differs from row %(row)s of the same rate: "
-                            "only Sea FCL surcharges can vary by container type.",
-                            charge=charge.code,
-                            row=amounts[0][0],
-                        ),
-                    )
-                )
-        return commands
-
-    def _check_overlaps(self, cards, errors):
-        """Rows overlapping an active rate of the same carrier, lane, mode and
-        equipment, or another card of the file: one query whatever the rows."""
+    def _active_lines(self, cards):
+        """The active prices of the company on the sheet's lanes, within its dates,
+        as ``rate_cards.find_overlaps`` takes them: one query (and one for the
+        rates' names)."""
         if not cards:
-            return
-        lanes = defaultdict(list)
-        for card_rows in cards.values():
-            first = card_rows[0][1]
-            lane = tuple(_record_id(first[key]) for key in CARD_KEYS[:5])
-            lanes[lane].append(card_rows)
-        date_from = min(card[0][1]["date_from"] for card in cards.values())
-        date_to = max(card[0][1]["date_to"] for card in cards.values())
-        existing = self.env["freight.rate.line"].search_fetch(
+            return []
+        lanes = {rate_cards.card_lane(card) for card in cards}
+        lines = self.env["freight.rate.line"].search_fetch(
             [
                 ("state", "=", "active"),
                 ("company_id", "=", self.env.company.id),
                 ("carrier_id", "in", list({lane[0] for lane in lanes})),
                 ("origin_id", "in", list({lane[2] for lane in lanes})),
                 ("destination_id", "in", list({lane[3] for lane in lanes})),
-                ("date_from", "<=", date_to),
-                ("date_to", ">=", date_from),
+                ("date_from", "<=", max(card["date_to"] for card in cards)),
+                ("date_to", ">=", min(card["date_from"] for card in cards)),
             ],
             [
                 "rate_id",
@@ -742,105 +333,121 @@ class FreightRateImport(models.TransientModel):
                 "date_to",
             ],
         )
-        existing_by_lane = defaultdict(list)
-        for line in existing:
-            lane = (
-                line.carrier_id.id,
-                line.freight_mode,
-                line.origin_id.id,
-                line.destination_id.id,
-                line.via_id.id,
-            )
-            existing_by_lane[lane].append(line)
-        for lane, lane_cards in lanes.items():
-            for position, card_rows in enumerate(lane_cards):
-                first = card_rows[0][1]
-                for number, row in card_rows:
-                    key = _equipment_key(row)
-                    for line in existing_by_lane[lane]:
-                        if line._equipment_key() == key and _overlap(first, line):
-                            errors.append(
-                                (
-                                    number,
-                                    self.env._(
-                                        "overlaps the active rate %(rate)s (valid "
-                                        "%(date_from)s to %(date_to)s) for the same "
-                                        "equipment.",
-                                        rate=line.rate_id.name,
-                                        date_from=line.date_from,
-                                        date_to=line.date_to,
-                                    ),
-                                )
-                            )
-                    for other_rows in lane_cards[:position]:
-                        other = other_rows[0][1]
-                        if not _overlap(first, other):
-                            continue
-                        for other_number, other_row in other_rows:
-                            if _equipment_key(other_row) == key:
-                                errors.append(
-                                    (
-                                        number,
-                                        self.env._(
-                                            "its validity overlaps row %(row)s for "
-                                            "the same carrier, lane and equipment.",
-                                            row=other_number,
-                                        ),
-                                    )
-                                )
+        lines.rate_id.fetch(["name"])
+        result = []
+        for line in lines:
+            lane = (line.carrier_id.id, line.freight_mode, line.origin_id.id)
+            lane += (line.destination_id.id, line.via_id.id)
+            if lane in lanes:
+                result.append(
+                    {
+                        "lane": lane,
+                        "equipment": line._equipment_key(),
+                        "date_from": line.date_from,
+                        "date_to": line.date_to,
+                        "name": line.rate_id.name,
+                    }
+                )
+        return result
 
+    def _prepare_rate_values(self, card):
+        values = {
+            key: value
+            for key, value in card.items()
+            if key not in ("lines", "surcharges")
+        }
+        values["line_ids"] = [Command.create(line) for line in card["lines"]]
+        values["surcharge_ids"] = [
+            Command.create(surcharge) for surcharge in card["surcharges"]
+        ]
+        return values
 
-def _text(value):
-    if value is None or value is False:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
+    # ------------------------------------------------------------
+    # BACKGROUND IMPORT
+    # ------------------------------------------------------------
 
+    @api.model
+    def _cron_import_rate_sheets(self):
+        """One step of the oldest queued import: validating its sheet, or creating
+        the next batch of its cards, each step in its own transaction so the
+        progress shows; the job runs again at once while steps remain."""
+        pending = self.search([("state", "in", ("queued", "importing"))], order="id")
+        if pending:
+            wizard = pending[0]
+            # as its user, in the company it was started in
+            user = wizard.create_uid
+            wizard.with_user(user).with_company(wizard.company_id).with_context(
+                lang=user.lang
+            )._import_step()
+        remaining = self.search_count([("state", "in", ("queued", "importing"))])
+        self.env["ir.cron"]._notify_progress(done=len(pending[:1]), remaining=remaining)
 
-def _number(value, integer=False, default=0):
-    """The cell as a number: ``default`` when empty, None when not a number."""
-    if value is None or value == "":
-        return default
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        number = value
-    else:
+    def _import_step(self):
         try:
-            number = float(str(value).strip().replace(" ", ""))
-        except ValueError:
-            return None
-    if integer:
-        return int(number) if float(number).is_integer() else None
-    return float(number)
+            with self.env.cr.savepoint():
+                if self.state == "queued":
+                    headers, rows = self._read_file()
+                    cards = self._validate_rows(headers, rows)
+                    for card in cards:
+                        card["date_from"] = fields.Date.to_string(card["date_from"])
+                        card["date_to"] = fields.Date.to_string(card["date_to"])
+                    self.write(
+                        {"state": "importing", "pending_cards": cards, "card_done": 0}
+                    )
+                    return
+                cards = self.pending_cards
+                batch = cards[self.card_done : self.card_done + self._create_batch_size]
+                rates = self._create_rates(batch)
+                self.write(
+                    {
+                        "rate_ids": [Command.link(rate.id) for rate in rates],
+                        "card_done": self.card_done + len(batch),
+                        "row_done": self.row_done + len(rates.line_ids),
+                    }
+                )
+                if self.card_done < len(cards):
+                    return
+                if self.activate_rates:
+                    self.rate_ids.action_activate()
+                message = self.env._(
+                    "%(count)s rates imported from %(file)s.",
+                    count=len(self.rate_ids),
+                    file=rate_sheet.shorten(self.filename),
+                )
+                self.write({"state": "done", "pending_cards": False, "result": message})
+        # any failure ends this import, not the job (nor the imports queued after it)
+        except Exception as error:
+            if not isinstance(error, UserError | psycopg2.Error):
+                _logger.exception("Rate sheet import %s failed", self.id)
+            # the drafts of the steps before: a sheet is imported whole or not at all
+            self.rate_ids.unlink()
+            message = str(error)
+            self.write({"state": "failed", "pending_cards": False, "result": message})
+        else:
+            if self.state != "done":
+                return
+        self._notify_user()
 
-
-def _date(value):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = _text(value)
-    for date_format in DATE_FORMATS:
-        try:
-            return datetime.datetime.strptime(text, date_format).date()
-        except ValueError:
-            continue
-    return None
-
-
-def _record_id(value):
-    return value.id if isinstance(value, models.BaseModel) else value
-
-
-def _equipment_key(row):
-    return (
-        row["container_type"].id if row["container_type"] else False,
-        row["vehicle_type"].id if row["vehicle_type"] else False,
-        row["weight_break"],
-    )
-
-
-def _overlap(row, other):
-    return row["date_from"] <= other["date_to"] and other["date_from"] <= row["date_to"]
+    def _notify_user(self):
+        done = self.state == "done"
+        subject = (
+            self.env._("Rate sheet imported")
+            if done
+            else self.env._("Rate sheet not imported")
+        )
+        # an inbox message that stays, and a notification for an open web client
+        self.env["mail.thread"].message_notify(
+            partner_ids=self.env.user.partner_id.ids,
+            author_id=self.env.ref("base.partner_root").id,
+            subject=subject,
+            body=self.result,
+        )
+        self.env.user._bus_send(
+            "simple_notification",
+            {
+                "type": "success" if done else "danger",
+                "title": subject,
+                "message": rate_sheet.shorten(self.result, 300),
+                "sticky": not done,
+            },
+        )

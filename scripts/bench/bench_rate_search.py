@@ -1,6 +1,6 @@
 """Rate search among 1,000,000 price lines: EXPLAIN and timing, then rolled back.
 
-Run on the demo database: make shell < scripts/bench_rate_search.py
+Run on the demo database: make shell < scripts/bench/bench_rate_search.py
 """
 
 import time

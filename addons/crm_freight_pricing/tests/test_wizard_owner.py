@@ -14,6 +14,9 @@ class TestWizardOwner(FreightCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls._create_fcl_rate()
+        cls.env["freight.rate.markup"].create(
+            {"freight_mode": "sea_fcl", "markup_percent": 10.0}
+        )
         cls.other_salesman = new_test_user(
             cls.env, "seller_other", groups="sales_team.group_sale_salesman_all_leads"
         )

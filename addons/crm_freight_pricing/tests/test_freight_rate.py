@@ -4,6 +4,8 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
+from odoo.addons.crm_customer.tests.common import assert_refused
+
 from .common import FreightCommon
 
 
@@ -108,7 +110,9 @@ class TestFreightRate(FreightCommon):
 
     def test_active_rate_cannot_be_deleted(self):
         rate = self._create_fcl_rate()
-        with self.assertRaises(UserError):
+        with assert_refused(
+            self, UserError, r"Active rates cannot be deleted: expire them instead\."
+        ):
             rate.unlink()
         rate.action_expire()
         rate.unlink()
@@ -119,9 +123,13 @@ class TestFreightRate(FreightCommon):
         self.assertEqual(
             as_seller.read(["carrier_id"])[0]["carrier_id"][0], self.carrier.id
         )
-        with self.assertRaises(AccessError):
+        with assert_refused(
+            self,
+            AccessError,
+            'You do not have enough rights to access the fields "price" on Buy',
+        ):
             as_seller.line_ids.read(["price"])
-        with self.assertRaises(AccessError):
+        with assert_refused(self, AccessError, "not allowed to modify 'Buy Rate'"):
             as_seller.write({"transit_days": 3})
         # the cost group reads them
         lines = rate.line_ids.with_user(self.salesman_cost)

@@ -8,7 +8,7 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools.misc import xlsxwriter
 
-from odoo.addons.crm_customer.tests.common import as_request
+from odoo.addons.crm_customer.tests.common import as_request, assert_refused
 
 from .common import FreightCommon
 
@@ -224,7 +224,11 @@ class TestFreightRateImport(FreightCommon):
             self._fcl_row("45HC", date_from="someday"),  # row 9
             self._fcl_row("20GP", 950),  # row 10: same equipment as row 2
         ]
-        with self.assertRaises(UserError) as error:
+        with assert_refused(
+            self,
+            UserError,
+            r"Nothing was imported: fix these 8 errors and import the file again\.",
+        ) as error:
             self._import(self._xlsx(rows))
         message = str(error.exception)
         for expected in (
@@ -261,7 +265,11 @@ class TestFreightRateImport(FreightCommon):
             ),
             self._fcl_row("40GP", 720),
         ]
-        with self.assertRaises(UserError) as error:
+        with assert_refused(
+            self,
+            UserError,
+            r"Nothing was imported: fix these 2 errors and import the file again\.",
+        ) as error:
             self._import(self._xlsx(rows))
         message = str(error.exception)
         self.assertIn(f"Row 2: overlaps the active rate {existing.name}", message)
@@ -270,7 +278,11 @@ class TestFreightRateImport(FreightCommon):
 
     def test_import_unknown_columns_and_missing_columns(self):
         headers = [header for header in HEADERS if header != "Price"] + ["XYZ"]
-        with self.assertRaises(UserError) as error:
+        with assert_refused(
+            self,
+            UserError,
+            r"Nothing was imported: fix these 2 errors and import the file again\.",
+        ) as error:
             self._import(self._xlsx([["Ocean Line"]], headers))
         message = str(error.exception)
         self.assertIn("The column Price is missing.", message)

@@ -20,8 +20,12 @@ class TestAccountingBridgeTour(HttpCase):
             groups="base.group_user,account.group_account_manager",
             company_id=company.id,
             company_ids=[Command.set(company.ids)],
+            tz="Asia/Ho_Chi_Minh",
         )
-        today = fields.Date.context_today(cls.env["res.partner"])
+        # the figures count days on the user's own calendar, whatever the hour in UTC
+        today = fields.Date.context_today(
+            cls.env["res.partner"].with_context(tz="Asia/Ho_Chi_Minh")
+        )
         cls.customer = cls.env["res.partner"].create(
             {
                 "name": "Tour Logistics JSC",

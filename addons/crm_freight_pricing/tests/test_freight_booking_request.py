@@ -14,6 +14,9 @@ from .common import FreightCommon
 class TestFreightBookingRequest(FreightCommon):
     @classmethod
     def setUpClass(cls):
+        # a fixed morning, the same day in UTC, Brussels and Hồ Chí Minh City: "today"
+        # must not depend on which of them a test, a user or the code counts in
+        cls.startClassPatcher(freeze_time("2026-11-25 03:00:00"))
         super().setUpClass()
         cls.seller_2 = new_test_user(
             cls.env, "seller_2", groups="sales_team.group_sale_salesman"

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo import fields
@@ -17,6 +18,9 @@ from .common import SalesPipelineCommon
 class TestContract(SalesPipelineCommon):
     @classmethod
     def setUpClass(cls):
+        # a fixed morning, the same day in UTC, Brussels and Hồ Chí Minh City: "today"
+        # must not depend on which of them a test, a user or the code counts in
+        cls.startClassPatcher(freeze_time("2026-11-25 03:00:00"))
         super().setUpClass()
         cls.today = fields.Date.context_today(cls.env["crm.contract"])
         cls.customer.customer_code = "KH-CONTRACT-1"

@@ -81,7 +81,8 @@ class SaleOrder(models.Model):
         go beyond the customer's credit."""
         # Figures cached earlier in the transaction may predate orders confirmed
         # since, and orders confirmed together count for each other.
-        self.env["res.partner"].invalidate_model(self._get_credit_figure_fields())
+        Partner = self.env["res.partner"]
+        Partner.invalidate_model(Partner._get_figure_fields())
         batch_amounts = defaultdict(float)
         for order in self:
             partner = order._get_credit_partner()
@@ -118,7 +119,8 @@ class SaleOrder(models.Model):
             or self._is_credit_checked_out()
         ):
             return []
-        self.env["res.partner"].invalidate_model(self._get_credit_figure_fields())
+        Partner = self.env["res.partner"]
+        Partner.invalidate_model(Partner._get_figure_fields())
         return self._get_credit_problems()
 
     def _hold_for_credit_approval(self):
@@ -188,19 +190,6 @@ class SaleOrder(models.Model):
         """The order's total in its company's currency."""
         self.ensure_one()
         return self.amount_total / (self.currency_rate or 1.0)
-
-    def _get_credit_figure_fields(self):
-        return [
-            "receivable_amount",
-            "overdue_amount",
-            "overdue_invoice_count",
-            "overdue_days",
-            "uninvoiced_order_amount",
-            "effective_credit_limit",
-            "credit_used_amount",
-            "credit_available_amount",
-            "credit_exceeded",
-        ]
 
     def _get_credit_problems(self, other_orders_amount=0.0):
         """Messages saying how this order, if confirmed, goes beyond the customer's

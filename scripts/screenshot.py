@@ -1,12 +1,19 @@
 """Screenshot a page of the running server as a logged-in user, in headless Chromium.
 
 Usage: screenshot.py URL_PATH OUTPUT.png [--login admin --password admin --port 8069]
+       screenshot.py --all [--only NAME]   (the screenshots listed in screenshots.json)
 Used to refresh the module READMEs' screenshots (`make run` must be up).
+
+In URL paths, `{module.xml_id}` stands for that demo record's id. In the manifest each
+entry names its file, path, the demo user who takes it (password = login), its language
+and the CSS selectors clicked, in order, once the page is loaded (a tab, a button).
 """
 
 import argparse
 import base64
 import json
+from pathlib import Path
+import re
 import subprocess
 import tempfile
 import time
@@ -58,19 +65,70 @@ def set_user_lang(base_url, session_id, uid, lang):
     return user["lang"]
 
 
+MANIFEST = Path(__file__).with_name("screenshots.json")
+ROOT_DIR = Path(__file__).resolve().parent.parent
+
+
+def resolve_xmlids(base_url, session_id, path):
+    """Replace each `{module.xml_id}` of the path with that record's id."""
+
+    def record_id(match):
+        return str(
+            call_kw(
+                base_url,
+                session_id,
+                "ir.model.data",
+                "check_object_reference",
+                match.group(1).split("."),
+            )[1]
+        )
+
+    return re.sub(r"\{([\w]+\.[\w]+)\}", record_id, path)
+
+
+def shoot_all(args):
+    base_url = f"http://127.0.0.1:{args.port}"
+    admin_session, _uid = authenticate(base_url, args.db, "admin", "admin")
+    for entry in json.loads(MANIFEST.read_text()):
+        if args.only and args.only not in entry["file"]:
+            continue
+        login = entry.get("login", "admin")
+        session_id, uid = authenticate(base_url, args.db, login, login)
+        shot_args = argparse.Namespace(**vars(args))
+        shot_args.path = resolve_xmlids(base_url, admin_session, entry["path"])
+        shot_args.output = str(ROOT_DIR / entry["file"])
+        shot_args.clicks = entry.get("click", [])
+        shot_args.height = entry.get("height", args.height)
+        lang = entry.get("lang", "vi_VN")
+        previous_lang = set_user_lang(base_url, session_id, uid, lang)
+        try:
+            shoot(base_url, session_id, shot_args)
+        finally:
+            set_user_lang(base_url, session_id, uid, previous_lang)
+        print(f"{entry['file']}: {login}, {lang}, {shot_args.path}")
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("path")
-    parser.add_argument("output")
+    parser.add_argument("path", nargs="?")
+    parser.add_argument("output", nargs="?")
+    parser.add_argument("--all", action="store_true")
+    parser.add_argument("--only", default=None)
     parser.add_argument("--db", default="crm_suite_demo")
     parser.add_argument("--login", default="admin")
     parser.add_argument("--password", default="admin")
     parser.add_argument("--port", type=int, default=8069)
     parser.add_argument("--lang", default=None)
-    parser.add_argument("--width", type=int, default=1400)
+    parser.add_argument("--width", type=int, default=1366)
     parser.add_argument("--height", type=int, default=900)
     parser.add_argument("--wait", type=float, default=8)
     args = parser.parse_args()
+    if args.all:
+        shoot_all(args)
+        return
+    if not (args.path and args.output):
+        parser.error("give URL_PATH and OUTPUT.png, or --all")
+    args.clicks = []
     base_url = f"http://127.0.0.1:{args.port}"
     session_id, uid = authenticate(base_url, args.db, args.login, args.password)
     previous_lang = args.lang and set_user_lang(base_url, session_id, uid, args.lang)
@@ -135,6 +193,12 @@ def shoot(base_url, session_id, args):
             call("Page.enable")
             call("Page.navigate", url=f"{base_url}{args.path}")
             time.sleep(args.wait)
+            for selector in args.clicks:
+                call(
+                    "Runtime.evaluate",
+                    expression=f"document.querySelector({json.dumps(selector)}).click()",
+                )
+                time.sleep(2)
             shot = call("Page.captureScreenshot", format="png")
             with open(args.output, "wb") as output:
                 output.write(base64.b64decode(shot["data"]))

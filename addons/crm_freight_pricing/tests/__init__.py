@@ -17,6 +17,7 @@ from . import test_rate_search
 from . import test_rate_sheet
 from . import test_role_day
 from . import test_salesperson_day
+from . import test_sell_rounding
 from . import test_tour
 from . import test_tour_pricing
 from . import test_wizard_owner

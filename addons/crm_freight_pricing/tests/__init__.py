@@ -1,3 +1,4 @@
+from . import test_conversion_note
 from . import test_freight_approval
 from . import test_freight_booking_request
 from . import test_freight_cargo

@@ -23,6 +23,7 @@
         "views/res_partner_views.xml",
         "views/sale_order_views.xml",
         "views/sale_order_send_log_views.xml",
+        "views/sale_order_portal_templates.xml",
         "views/crm_contract_views.xml",
         "views/crm_sales_target_views.xml",
         "views/crm_customer_competitor_product_views.xml",

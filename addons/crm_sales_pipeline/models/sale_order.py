@@ -309,6 +309,17 @@ class SaleOrder(models.Model):
             )
         return super()._confirmation_error_message()
 
+    def _superseded_message(self):
+        """What the customer reads on an old revision's portal page, and when
+        trying to accept it."""
+        self.ensure_one()
+        return self.env._(
+            "%(order)s was replaced by %(newest)s: open %(newest)s to review and "
+            "accept the current offer.",
+            order=self.name,
+            newest=self._newest_revision().name,
+        )
+
     def _has_to_be_signed(self):
         return not self.superseded_by_id and super()._has_to_be_signed()
 

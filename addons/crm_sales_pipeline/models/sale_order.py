@@ -170,7 +170,10 @@ class SaleOrder(models.Model):
 
     @api.returns("mail.message", lambda value: value.id)
     def message_post(self, **kwargs):
-        if self.env.context.get("mark_so_as_sent"):
+        context = self.env.context
+        if context.get("mark_so_as_sent") or context.get(
+            "crm_sales_pipeline_quotation_email"
+        ):
             self.filtered(lambda o: o.state in ("draft", "sent"))._log_sending(
                 "email", self.env["res.partner"].browse(kwargs.get("partner_ids"))
             )

@@ -1,6 +1,7 @@
+import re
+
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-
 from odoo.addons.crm_customer.tests.common import as_request, assert_refused
 
 from .common import FreightCommon
@@ -141,6 +142,35 @@ class TestFreightQuotation(FreightCommon):
         self.assertIn("VNDAD - Da Nang", html)
         self.assertIn("FOB", html)
         self.assertIn("OF - Ocean Freight 40HC", html)
+
+    def test_printed_quotation_counts_containers(self):
+        """Two 40HC containers print as "2 containers", in the customer's
+        language ("2 container"), not as "2.00 Units"."""
+        order = self._new_order(user=self.salesman_cost)
+        self._open_search(order).option_ids.action_add_to_order()
+        freight = order.order_line.filtered(
+            lambda line: line.freight_charge_type_id == self.charge["of"]
+        )
+        self.assertEqual(freight.freight_charge_basis, "container")
+        Report = as_request(self.salesman_cost, self.env["ir.actions.report"])
+        html = Report._render_qweb_html("sale.action_report_saleorder", order.ids)[0]
+        quantities = self._quantity_cells(html.decode())
+        # OF and BAF, both per container
+        self.assertEqual(quantities, ["2 containers", "2 containers"])
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["crm_freight_pricing"], ["vi_VN"]
+        )
+        self.customer.lang = "vi_VN"
+        html = Report._render_qweb_html("sale.action_report_saleorder", order.ids)[0]
+        self.assertEqual(
+            self._quantity_cells(html.decode()), ["2 container", "2 container"]
+        )
+
+    @staticmethod
+    def _quantity_cells(html):
+        cells = re.findall(r'<td name="td_quantity"[^>]*>(.*?)</td>', html, re.DOTALL)
+        return [" ".join(re.sub("<[^>]+>", " ", cell).split()) for cell in cells]
 
     def test_success_rate_per_lane(self):
         won, lost, still_open = self._new_order(), self._new_order(), self._new_order()

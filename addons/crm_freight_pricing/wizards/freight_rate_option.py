@@ -93,6 +93,7 @@ class FreightRateOption(models.TransientModel):
                 "purchase_price": unit_costs[index],
                 "freight_rate_id": self.rate_id.id,
                 "freight_charge_type_id": charge.charge_type_id.id,
+                "freight_charge_basis": charge.basis,
                 "freight_priced_at": priced_at,
                 "sequence": 100 + index,
             }

@@ -221,6 +221,7 @@ class FreightRateSearch(models.TransientModel):
                     "unit_sell": unit_sell,
                     "sell": target.round(unit_sell * charge["quantity"]),
                     "is_freight": charge["is_freight"],
+                    "basis": charge["basis"],
                 }
             )
         return {

@@ -1,7 +1,9 @@
 import re
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.misc import format_date
+
 from odoo.addons.crm_customer.tests.common import as_request, assert_refused
 
 from .common import FreightCommon
@@ -171,6 +173,24 @@ class TestFreightQuotation(FreightCommon):
     def _quantity_cells(html):
         cells = re.findall(r'<td name="td_quantity"[^>]*>(.*?)</td>', html, re.DOTALL)
         return [" ".join(re.sub("<[^>]+>", " ", cell).split()) for cell in cells]
+
+    def test_validity_past_the_rates_is_warned(self):
+        order = self._new_order(user=self.salesman)
+        self._publish_floor(5.0)
+        search = self._open_search(order)
+        as_request(self.salesman, search.option_ids).action_add_to_order()
+        rates_end = self.rate.date_to
+        order.validity_date = fields.Date.add(rates_end, days=20)
+        warning = as_request(self.salesman, order).freight_validity_warning
+        self.assertEqual(
+            warning,
+            f"This quotation is valid until "
+            f"{format_date(self.env, order.validity_date)}, but a buy rate it was "
+            f"priced from ends on {format_date(self.env, rates_end)}: shorten the "
+            "validity or ask Pricing to extend the rate.",
+        )
+        order.validity_date = rates_end
+        self.assertFalse(as_request(self.salesman, order).freight_validity_warning)
 
     def test_success_rate_per_lane(self):
         won, lost, still_open = self._new_order(), self._new_order(), self._new_order()

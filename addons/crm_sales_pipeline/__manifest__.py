@@ -1,7 +1,7 @@
 {
     "name": "CRM Sales Pipeline",
     "summary": "Leads to contracts: business figures, quotation revisions, plans",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -23,6 +23,7 @@
         "views/res_partner_views.xml",
         "views/sale_order_views.xml",
         "views/sale_order_send_log_views.xml",
+        "views/sale_order_portal_templates.xml",
         "views/crm_contract_views.xml",
         "views/crm_sales_target_views.xml",
         "views/crm_customer_competitor_product_views.xml",
@@ -33,6 +34,7 @@
         "report/crm_sales_target_report_views.xml",
         "report/crm_sales_activity_report_views.xml",
         "report/sale_report_summary_views.xml",
+        "report/sale_order_templates.xml",
         "views/crm_sales_pipeline_menus.xml",
     ],
     "assets": {

@@ -392,7 +392,9 @@ class FreightRate(models.Model):
     def _price_shipment(self, shipment, lines):
         """Buy charges of this rate for ``shipment`` (a freight.shipment.mixin record),
         from its price ``lines`` found by the search: a list of dicts in the charges'
-        own currencies, or an empty list when this rate cannot carry the shipment."""
+        own currencies, each with the basis its unit price is per (a percentage
+        surcharge is a lump sum per shipment), or an empty list when this rate cannot
+        carry the shipment."""
         self.ensure_one()
         charges = self._price_freight(shipment, lines)
         if not charges:
@@ -408,9 +410,10 @@ class FreightRate(models.Model):
                 unit_price = self.currency_id.round(
                     freight_amount * surcharge.amount / 100
                 )
-                currency = self.currency_id
+                currency, basis = self.currency_id, "shipment"
             else:
                 unit_price, currency = surcharge.amount, surcharge.currency_id
+                basis = surcharge.basis
             charges.append(
                 {
                     "charge_type": surcharge.charge_type_id,
@@ -418,6 +421,7 @@ class FreightRate(models.Model):
                     "quantity": quantity,
                     "unit_price": unit_price,
                     "currency": currency,
+                    "basis": basis,
                     "is_freight": False,
                 }
             )
@@ -428,13 +432,14 @@ class FreightRate(models.Model):
         charge_type = self.freight_charge_type_id
         name = charge_type.display_name
 
-        def charge(quantity, unit_price, label=None):
+        def charge(quantity, unit_price, label=None, basis="shipment"):
             return {
                 "charge_type": charge_type,
                 "name": f"{name} {label}" if label else name,
                 "quantity": quantity,
                 "unit_price": unit_price,
                 "currency": self.currency_id,
+                "basis": basis,
                 "is_freight": True,
             }
 
@@ -444,7 +449,7 @@ class FreightRate(models.Model):
             if not containers or any(ctype not in prices for ctype in containers):
                 return []
             return [
-                charge(quantity, prices[ctype], ctype.name)
+                charge(quantity, prices[ctype], ctype.name, "container")
                 for ctype, quantity in containers.items()
             ]
         if self.freight_mode == "truck":
@@ -454,7 +459,12 @@ class FreightRate(models.Model):
             if not line:
                 return []
             return [
-                charge(shipment.trip_count or 1, line.price, line.vehicle_type_id.name)
+                charge(
+                    shipment.trip_count or 1,
+                    line.price,
+                    line.vehicle_type_id.name,
+                    "trip",
+                )
             ]
         minimum_label = self.env._("(minimum)")
         if self.freight_mode == "sea_lcl":
@@ -464,7 +474,7 @@ class FreightRate(models.Model):
             unit_price = lines[:1].price
             if unit_price * quantity < self.minimum_amount:
                 return [charge(1, self.minimum_amount, minimum_label)]
-            return [charge(quantity, unit_price, "W/M")]
+            return [charge(quantity, unit_price, "W/M", "wm")]
         weight = chargeable_weight(
             shipment.gross_weight, shipment.cargo_volume, self._get_volume_factor()
         )
@@ -483,6 +493,7 @@ class FreightRate(models.Model):
                 billed_weight,
                 amount / billed_weight,
                 f"+{threshold:g}" if threshold else "N",
+                "kg",
             )
         ]
 

@@ -9,6 +9,9 @@ MIN_MARGIN_FIELDS = {
     "air": "freight_min_margin_air",
     "truck": "freight_min_margin_truck",
 }
+# charge bases whose unit price is per kg or per W/M (a ton or a cubic metre): small
+# unit prices that a lump-sum step would distort
+WEIGHT_BASES = ("kg", "wm")
 
 
 class ResCompany(models.Model):
@@ -47,6 +50,21 @@ class ResCompany(models.Model):
         string="Minimum Margin Trucking (%)", groups="base.group_user"
     )
 
+    # Rounding of sell unit prices, in the company currency; 0 takes the currency's
+    freight_sell_rounding = fields.Float(
+        string="Sell Price Rounding",
+        digits=(16, 4),
+        help="Sell prices per container, per shipment or per trip are rounded up to "
+        "a multiple of this amount. Leave 0 for one unit of the currency (1 USD), "
+        "or 1,000 for currencies without decimals such as VND.",
+    )
+    freight_sell_rounding_weight = fields.Float(
+        string="Sell Price Rounding per Kg and W/M",
+        digits=(16, 4),
+        help="Sell prices per kg or per W/M are rounded up to a multiple of this "
+        "amount. Leave 0 for the currency's own precision (0.01 USD, 1 VND).",
+    )
+
     @api.constrains("freight_rate_expiry_reminder_days")
     def _check_freight_rate_expiry_reminder_days(self):
         for company in self:
@@ -66,6 +84,29 @@ class ResCompany(models.Model):
                 raise ValidationError(
                     self.env._("A minimum margin is a percentage from 0 to 99.")
                 )
+
+    @api.constrains("freight_sell_rounding", "freight_sell_rounding_weight")
+    def _check_freight_sell_rounding(self):
+        for company in self:
+            if (
+                company.freight_sell_rounding < 0
+                or company.freight_sell_rounding_weight < 0
+            ):
+                raise ValidationError(
+                    self.env._("A sell price rounding cannot be negative.")
+                )
+
+    def _get_freight_sell_roundings(self, currency):
+        """The steps sell unit prices in ``currency`` are rounded up to: (per
+        container, shipment or trip; per kg or W/M). The company's own steps are in
+        its currency; another currency takes its defaults."""
+        self.ensure_one()
+        lump = weight = 0.0
+        if currency == self.currency_id:
+            lump, weight = self.freight_sell_rounding, self.freight_sell_rounding_weight
+        if not lump:
+            lump = 1000 * currency.rounding if not currency.decimal_places else 1.0
+        return lump, weight or currency.rounding
 
     def _get_freight_min_margin(self, freight_mode):
         self.ensure_one()

@@ -7,6 +7,12 @@ class ResConfigSettings(models.TransientModel):
     freight_rate_expiry_reminder_days = fields.Integer(
         related="company_id.freight_rate_expiry_reminder_days", readonly=False
     )
+    freight_sell_rounding = fields.Float(
+        related="company_id.freight_sell_rounding", readonly=False
+    )
+    freight_sell_rounding_weight = fields.Float(
+        related="company_id.freight_sell_rounding_weight", readonly=False
+    )
     freight_min_margin_sea_fcl = fields.Float(
         related="company_id.freight_min_margin_sea_fcl", readonly=False
     )

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import format_date
 
 COST_GROUP = "crm_freight_pricing.group_freight_cost"
 
@@ -49,6 +50,14 @@ class SaleOrder(models.Model):
         help="A buy rate this quotation was priced from has expired or changed since.",
     )
     freight_approval_needed = fields.Boolean(compute="_compute_freight_approval")
+    # salespeople read the buy rates' validity; billing users opening the order
+    # may not read buy rates at all
+    freight_validity_warning = fields.Char(
+        groups="sales_team.group_sale_salesman",
+        compute="_compute_freight_validity_warning",
+        help="Set when the quotation stays valid after a buy rate it was priced "
+        "from ends.",
+    )
     freight_approved_by_id = fields.Many2one(
         "res.users", string="Approved By", readonly=True, copy=False, tracking=True
     )
@@ -98,6 +107,24 @@ class SaleOrder(models.Model):
                 or any(
                     not approved_at or approved_at < rate._changed_since()
                     for rate in changed_rates
+                )
+            )
+
+    @api.depends("validity_date", "state", "order_line.freight_rate_id.date_to")
+    def _compute_freight_validity_warning(self):
+        for order in self:
+            rates_until = order._freight_rates_valid_until()
+            order.freight_validity_warning = (
+                order.state in ("draft", "sent")
+                and order.validity_date
+                and rates_until
+                and order.validity_date > rates_until
+                and self.env._(
+                    "This quotation is valid until %(validity)s, but a buy rate it "
+                    "was priced from ends on %(rates)s: shorten the validity or ask "
+                    "Pricing to extend the rate.",
+                    validity=format_date(self.env, order.validity_date),
+                    rates=format_date(self.env, rates_until),
                 )
             )
 
@@ -248,6 +275,7 @@ class SaleOrder(models.Model):
         return min(rates.mapped("transit_days")) if rates else 0
 
     def _freight_rates_valid_until(self):
+        """The earliest end of the buy rates the lines were priced from."""
         rates = self.order_line.freight_rate_id
         return min(rates.mapped("date_to")) if rates else False
 

@@ -2,6 +2,9 @@ import json
 
 from odoo import api, fields, models
 from odoo.tools import float_compare
+from odoo.tools.misc import formatLang
+
+from .freight_charge_type import CHARGE_BASIS
 
 COST_GROUP = "crm_freight_pricing.group_freight_cost"
 # changing these after a manager approved the quotation withdraws the approval
@@ -26,6 +29,12 @@ class SaleOrderLine(models.Model):
         help="The carrier's rate this line was priced from.",
     )
     freight_charge_type_id = fields.Many2one("freight.charge.type", string="Charge")
+    freight_charge_basis = fields.Selection(
+        CHARGE_BASIS,
+        string="Charge Basis",
+        help="What the quantity counts: containers, kg, W/M, trips... as the charge "
+        "was priced.",
+    )
     freight_priced_at = fields.Datetime(
         readonly=True, copy=False, help="When the line was priced from its buy rate."
     )
@@ -57,6 +66,31 @@ class SaleOrderLine(models.Model):
         net_price = self.price_unit * (1 - (self.discount or 0.0) / 100)
         digits = self.env["decimal.precision"].precision_get("Product Price")
         return float_compare(net_price, self.freight_floor_price, digits) < 0
+
+    def _freight_quantity_label(self):
+        """The quantity as the customer counts it on the printed quotation ("2
+        containers", "120.5 kg"), or False to print Odoo's quantity and unit."""
+        self.ensure_one()
+        basis = self.freight_charge_basis or self.freight_charge_type_id.basis
+        quantity = self.product_uom_qty
+        if basis not in ("container", "kg", "wm", "trip") or self.display_type:
+            return False
+        if quantity.is_integer():
+            text = formatLang(self.env, quantity, digits=0)
+        else:
+            point = self.env["res.lang"]._get_data(code=self.env.lang).decimal_point
+            text = formatLang(self.env, quantity, digits=3).rstrip("0").rstrip(point)
+        if basis == "container":
+            if quantity == 1:
+                return self.env._("%(quantity)s container", quantity=text)
+            return self.env._("%(quantity)s containers", quantity=text)
+        if basis == "trip":
+            if quantity == 1:
+                return self.env._("%(quantity)s trip", quantity=text)
+            return self.env._("%(quantity)s trips", quantity=text)
+        if basis == "kg":
+            return self.env._("%(quantity)s kg", quantity=text)
+        return self.env._("%(quantity)s W/M", quantity=text)
 
     def _freight_rate_changed(self):
         """The line's buy rate expired, or was edited after the line was priced."""

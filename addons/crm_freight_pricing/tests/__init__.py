@@ -1,3 +1,4 @@
+from . import test_conversion_note
 from . import test_freight_approval
 from . import test_freight_booking_request
 from . import test_freight_cargo
@@ -17,6 +18,7 @@ from . import test_rate_search
 from . import test_rate_sheet
 from . import test_role_day
 from . import test_salesperson_day
+from . import test_sell_rounding
 from . import test_tour
 from . import test_tour_pricing
 from . import test_wizard_owner

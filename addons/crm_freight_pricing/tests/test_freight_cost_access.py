@@ -86,8 +86,9 @@ class TestFreightCostAccess(FreightCommon):
         lines = order.order_line.filtered(lambda line: not line.display_type)
         # the true cost is on the lines: margins and approval work on it
         self.assertEqual(lines.mapped("purchase_price"), [1234.0, 17.0])
+        # per W/M prices: the floor plus 10 %, up to the cent (not the dollar)
         self.assertEqual(
-            as_request(self.seller, lines).mapped("price_unit"), [1426.0, 20.0]
+            as_request(self.seller, lines).mapped("price_unit"), [1425.27, 19.64]
         )
         for field_name in ("purchase_price", "margin", "margin_percent"):
             with self.subTest(field=field_name):
@@ -95,7 +96,7 @@ class TestFreightCostAccess(FreightCommon):
         for field_name in ("margin", "margin_percent"):
             with self.subTest(field=field_name):
                 self._assert_hidden(self.seller, order, field_name)
-        self.assertEqual(as_request(self.salesman_cost, lines[:1]).margin, 192.0)
+        self.assertEqual(as_request(self.salesman_cost, lines[:1]).margin, 191.27)
 
     def test_buy_rates_hide_their_prices_and_minimum_charge(self):
         for records, field_name in (
@@ -152,7 +153,7 @@ class TestFreightCostAccess(FreightCommon):
             ._render_qweb_html("sale.action_report_saleorder", order.ids)[0]
             .decode()
         )
-        self.assertIn("1,426.00", html)
+        self.assertIn("1,425.27", html)
         self.assertNotIn("1,234.00", html)
         self.assertNotIn("1,295.70", html)  # nor the floor (cost + 5 %)
         action = as_request(self.seller, order).action_quotation_send()

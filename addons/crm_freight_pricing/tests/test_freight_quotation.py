@@ -1,5 +1,8 @@
-from odoo import Command
+import re
+
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.misc import format_date
 
 from odoo.addons.crm_customer.tests.common import as_request, assert_refused
 
@@ -141,6 +144,53 @@ class TestFreightQuotation(FreightCommon):
         self.assertIn("VNDAD - Da Nang", html)
         self.assertIn("FOB", html)
         self.assertIn("OF - Ocean Freight 40HC", html)
+
+    def test_printed_quotation_counts_containers(self):
+        """Two 40HC containers print as "2 containers", in the customer's
+        language ("2 container"), not as "2.00 Units"."""
+        order = self._new_order(user=self.salesman_cost)
+        self._open_search(order).option_ids.action_add_to_order()
+        freight = order.order_line.filtered(
+            lambda line: line.freight_charge_type_id == self.charge["of"]
+        )
+        self.assertEqual(freight.freight_charge_basis, "container")
+        Report = as_request(self.salesman_cost, self.env["ir.actions.report"])
+        html = Report._render_qweb_html("sale.action_report_saleorder", order.ids)[0]
+        quantities = self._quantity_cells(html.decode())
+        # OF and BAF, both per container
+        self.assertEqual(quantities, ["2 containers", "2 containers"])
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["crm_freight_pricing"], ["vi_VN"]
+        )
+        self.customer.lang = "vi_VN"
+        html = Report._render_qweb_html("sale.action_report_saleorder", order.ids)[0]
+        self.assertEqual(
+            self._quantity_cells(html.decode()), ["2 container", "2 container"]
+        )
+
+    @staticmethod
+    def _quantity_cells(html):
+        cells = re.findall(r'<td name="td_quantity"[^>]*>(.*?)</td>', html, re.DOTALL)
+        return [" ".join(re.sub("<[^>]+>", " ", cell).split()) for cell in cells]
+
+    def test_validity_past_the_rates_is_warned(self):
+        order = self._new_order(user=self.salesman)
+        self._publish_floor(5.0)
+        search = self._open_search(order)
+        as_request(self.salesman, search.option_ids).action_add_to_order()
+        rates_end = self.rate.date_to
+        order.validity_date = fields.Date.add(rates_end, days=20)
+        warning = as_request(self.salesman, order).freight_validity_warning
+        self.assertEqual(
+            warning,
+            f"This quotation is valid until "
+            f"{format_date(self.env, order.validity_date)}, but a buy rate it was "
+            f"priced from ends on {format_date(self.env, rates_end)}: shorten the "
+            "validity or ask Pricing to extend the rate.",
+        )
+        order.validity_date = rates_end
+        self.assertFalse(as_request(self.salesman, order).freight_validity_warning)
 
     def test_success_rate_per_lane(self):
         won, lost, still_open = self._new_order(), self._new_order(), self._new_order()

@@ -1,5 +1,6 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.misc import format_date, formatLang
 
 COST_GROUP = "crm_freight_pricing.group_freight_cost"
 
@@ -92,6 +93,7 @@ class FreightRateOption(models.TransientModel):
                 "purchase_price": unit_costs[index],
                 "freight_rate_id": self.rate_id.id,
                 "freight_charge_type_id": charge.charge_type_id.id,
+                "freight_charge_basis": charge.basis,
                 "freight_priced_at": priced_at,
                 "sequence": 100 + index,
             }
@@ -110,18 +112,35 @@ class FreightRateOption(models.TransientModel):
     def _conversion_note(self):
         target = self.currency_id
         search = self.search_id
-        rates = []
-        for currency in self.charge_ids.charge_currency_id - target:
-            rate = currency._get_conversion_rate(
-                currency, target, search.company_id, search.shipment_date
+        rates = [
+            self._format_conversion_rate(
+                currency,
+                target,
+                currency._get_conversion_rate(
+                    currency, target, search.company_id, search.shipment_date
+                ),
             )
-            rates.append(f"1 {currency.name} = {target.format(rate)}")
+            for currency in self.charge_ids.charge_currency_id - target
+        ]
         if not rates:
             return ""
         return self.env._(
             "%(carrier)s rate %(rate)s converted on %(date)s: %(rates)s",
             carrier=self.carrier_id.name,
             rate=self.rate_id.name,
-            date=search.shipment_date,
+            date=format_date(self.env, search.shipment_date),
             rates=", ".join(rates),
         )
+
+    def _format_conversion_rate(self, currency, target, rate):
+        """``rate`` (``target`` per unit of ``currency``) as people quote it: one
+        unit of the stronger currency in the other, "1 USD = 25,500 VND", in the
+        user's number format."""
+        strong, weak = currency, target
+        if rate and rate < 1:
+            strong, weak, rate = target, currency, 1 / rate
+        # large amounts read in the weak currency's own units, small ones (1 EUR =
+        # 1.0850 USD) with the four decimals exchange rates are quoted in
+        digits = weak.decimal_places if rate >= 1000 else max(weak.decimal_places, 4)
+        amount = formatLang(self.env, rate, digits=digits)
+        return f"1 {strong.name} = {amount} {weak.name}"

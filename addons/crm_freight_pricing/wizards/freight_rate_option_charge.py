@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..models.freight_charge_type import CHARGE_BASIS
+
 COST_GROUP = "crm_freight_pricing.group_freight_cost"
 
 
@@ -13,6 +15,7 @@ class FreightRateOptionCharge(models.TransientModel):
     charge_type_id = fields.Many2one("freight.charge.type", required=True)
     name = fields.Char(required=True)
     is_freight = fields.Boolean()
+    basis = fields.Selection(CHARGE_BASIS)
     quantity = fields.Float(digits=(16, 3))
     unit_price = fields.Float(
         string="Buy Price", digits="Product Price", groups=COST_GROUP

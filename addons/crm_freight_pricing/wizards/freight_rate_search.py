@@ -2,6 +2,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_round
 
+from ..models.res_company import WEIGHT_BASES
+
 COST_GROUP = "crm_freight_pricing.group_freight_cost"
 
 
@@ -48,10 +50,23 @@ class FreightRateSearch(models.TransientModel):
     )
     margin_value = fields.Float(string="Margin", default=10.0)
     sell_rounding = fields.Float(
-        string="Round Sell Prices Up To",
-        default=1.0,
-        help="Sell unit prices are rounded up to a multiple of this amount, "
-        "e.g. 1 for USD, 1000 for VND.",
+        string="Round per Container or Shipment Up To",
+        compute="_compute_sell_roundings",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Sell prices per container, per shipment (B/L, AWB, minimum charges) or "
+        "per trip are rounded up to a multiple of this amount, in the quote "
+        "currency, e.g. 1 for USD, 1000 for VND. 0 does not round.",
+    )
+    sell_rounding_weight = fields.Float(
+        string="Round per Kg or W/M Up To",
+        compute="_compute_sell_roundings",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Sell prices per kg or per W/M are rounded up to a multiple of this "
+        "amount, in the quote currency, e.g. 0.01 USD. 0 does not round.",
     )
     option_ids = fields.One2many("freight.rate.option", "search_id", string="Options")
     searched = fields.Boolean(readonly=True)
@@ -64,10 +79,19 @@ class FreightRateSearch(models.TransientModel):
         ),
         (
             "rounding_positive",
-            "CHECK (sell_rounding >= 0)",
+            "CHECK (sell_rounding >= 0 AND sell_rounding_weight >= 0)",
             "The rounding cannot be negative.",
         ),
     ]
+
+    @api.depends("currency_id", "company_id")
+    def _compute_sell_roundings(self):
+        for search in self:
+            search.sell_rounding, search.sell_rounding_weight = (
+                search.company_id._get_freight_sell_roundings(search.currency_id)
+                if search.currency_id and search.company_id
+                else (0.0, 0.0)
+            )
 
     @api.constrains("company_id")
     def _check_company_allowed(self):
@@ -180,7 +204,7 @@ class FreightRateSearch(models.TransientModel):
             unit_cost = cost_converted / charge["quantity"]
             unit_floor = unit_cost * (1 + markup / 100) if markup else 0.0
             unit_sell = self._sell_unit_price(
-                unit_floor if from_floor else unit_cost, charge["is_freight"]
+                unit_floor if from_floor else unit_cost, charge
             )
             charge_values.append(
                 {
@@ -197,6 +221,7 @@ class FreightRateSearch(models.TransientModel):
                     "unit_sell": unit_sell,
                     "sell": target.round(unit_sell * charge["quantity"]),
                     "is_freight": charge["is_freight"],
+                    "basis": charge["basis"],
                 }
             )
         return {
@@ -207,17 +232,21 @@ class FreightRateSearch(models.TransientModel):
             "charge_ids": [Command.create(value) for value in charge_values],
         }
 
-    def _sell_unit_price(self, unit_base, is_freight):
-        """The sell price on ``unit_base``: the floor, or the cost for users who
-        see buy rates."""
+    def _sell_unit_price(self, unit_base, charge):
+        """The sell price of ``charge`` on ``unit_base``: the floor, or the cost for
+        users who see buy rates, rounded up to the step of the charge's basis so
+        that the margin asked stays the margin quoted within that step."""
         if self.margin_type == "percent":
             price = unit_base * (1 + self.margin_value / 100)
         else:
-            price = unit_base + (self.margin_value if is_freight else 0.0)
-        if self.sell_rounding:
-            return float_round(
-                price, precision_rounding=self.sell_rounding, rounding_method="UP"
-            )
+            price = unit_base + (self.margin_value if charge["is_freight"] else 0.0)
+        step = (
+            self.sell_rounding_weight
+            if charge["basis"] in WEIGHT_BASES
+            else self.sell_rounding
+        )
+        if step:
+            return float_round(price, precision_rounding=step, rounding_method="UP")
         return price
 
     def action_new_search(self):

@@ -7,6 +7,7 @@ from . import sale_order_line
 from . import sale_order_send_log
 from . import crm_customer_timeline
 from . import ir_actions_report
+from . import mail_template
 from . import res_company
 from . import res_config_settings
 from . import crm_sales_target

@@ -15,6 +15,7 @@ class IrActionsReport(models.Model):
             and res_ids
             and not self.env.user.share
             and not self.env.context.get("mark_so_as_sent")
+            and not self.env.context.get("crm_sales_pipeline_mail_attachment")
         ):
             orders = self.env["sale.order"].browse(res_ids)
             orders.filtered(lambda o: o.state in ("draft", "sent"))._log_sending(

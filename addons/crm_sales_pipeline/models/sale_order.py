@@ -170,7 +170,10 @@ class SaleOrder(models.Model):
 
     @api.returns("mail.message", lambda value: value.id)
     def message_post(self, **kwargs):
-        if self.env.context.get("mark_so_as_sent"):
+        context = self.env.context
+        if context.get("mark_so_as_sent") or context.get(
+            "crm_sales_pipeline_quotation_email"
+        ):
             self.filtered(lambda o: o.state in ("draft", "sent"))._log_sending(
                 "email", self.env["res.partner"].browse(kwargs.get("partner_ids"))
             )
@@ -308,6 +311,17 @@ class SaleOrder(models.Model):
                 newest=self._newest_revision().name,
             )
         return super()._confirmation_error_message()
+
+    def _superseded_message(self):
+        """What the customer reads on an old revision's portal page, and when
+        trying to accept it."""
+        self.ensure_one()
+        return self.env._(
+            "%(order)s was replaced by %(newest)s: open %(newest)s to review and "
+            "accept the current offer.",
+            order=self.name,
+            newest=self._newest_revision().name,
+        )
 
     def _has_to_be_signed(self):
         return not self.superseded_by_id and super()._has_to_be_signed()

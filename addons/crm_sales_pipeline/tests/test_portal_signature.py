@@ -2,6 +2,7 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.crm_customer.tests.common import assert_refused
+from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import SalesPipelineCommon
 
@@ -50,3 +51,27 @@ class TestPortalSignature(SalesPipelineCommon, HttpCase):
             self.revision._create_revision("One more change")
         with assert_refused(self, UserError, "is an old revision: revise its newest"):
             self.original._create_revision("Back to the old one")
+
+    def test_old_revision_page_names_its_replacement(self):
+        """The customer, logged in to the portal, opens the link of the first
+        e-mail: the page says which revision replaced it, and accepting it is
+        refused with that same sentence."""
+        mail_new_test_user(
+            self.env,
+            login="portal_buyer",
+            groups="base.group_portal",
+            partner_id=self.customer.id,
+        )
+        newest = self.revision._create_revision("Longer free time")
+        self.authenticate("portal_buyer", "portal_buyer")
+        response = self.url_open(self.original.get_portal_url())
+        self.assertEqual(response.status_code, 200)
+        message = (
+            f"{self.original.name} was replaced by {newest.name}: open {newest.name} "
+            "to review and accept the current offer."
+        )
+        self.assertIn(message, response.text)
+        self.assertIn(f"/my/orders/{newest.id}?access_token=", response.text)
+        refused = self._accept(self.original)
+        self.assertEqual(refused, {"error": message})
+        self.assertFalse(self.original.signature)

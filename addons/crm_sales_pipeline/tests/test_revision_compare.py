@@ -1,6 +1,8 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.crm_customer.tests.common import as_request
+
 from .common import SalesPipelineCommon
 
 
@@ -66,3 +68,34 @@ class TestRevisionCompare(SalesPipelineCommon):
         other = self._quotation()
         with self.assertRaisesRegex(ValidationError, "not a revision of the same"):
             self._compare(other, self.revision)
+
+    def test_charges_of_one_product_are_compared_by_name(self):
+        """Four local charges sold under one service product: four named rows,
+        each paired with its own charge in the other revision."""
+        charges = ["THC - Terminal Handling", "DOC - Bill of Lading", "CIC", "Seal"]
+        order = self._quotation(lines=[(self.thc, 1, 100)] * 4)
+        for line, name in zip(order.order_line, charges, strict=True):
+            line.name = name
+        revision = order._create_revision("No B/L fee, dearer CIC")
+        lines = {line.name: line for line in revision.order_line}
+        lines["DOC - Bill of Lading"].unlink()
+        lines["CIC"].price_unit = 120
+        wizard = as_request(
+            self.salesman, self.env["sale.order.revision.compare"]
+        ).create({"old_order_id": order.id, "new_order_id": revision.id})
+        status = {
+            entry["label"]: entry["status"]
+            for entry in wizard._revision_diff()["lines"]
+        }
+        self.assertEqual(
+            status,
+            {
+                "THC - Terminal Handling": "same",
+                "DOC - Bill of Lading": "removed",
+                "CIC": "changed",
+                "Seal": "same",
+            },
+        )
+        html = str(wizard.diff_html)
+        for name in charges:
+            self.assertIn(name, html)

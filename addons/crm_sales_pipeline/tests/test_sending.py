@@ -62,6 +62,25 @@ class TestSending(SalesPipelineCommon):
             "the PDF attached to the e-mail is not a second sending",
         )
 
+    def test_quotation_template_sent_from_the_chatter_is_one_email(self):
+        """The chatter's full composer with the quotation template: the PDF it
+        attaches belongs to the e-mail, logged once as an e-mail."""
+        order = self._quotation()
+        composer = Form(
+            self.env["mail.compose.message"]
+            .with_user(self.salesman)
+            .with_context(
+                default_model="sale.order",
+                default_res_ids=order.ids,
+                default_composition_mode="comment",
+            )
+        )
+        composer.template_id = self.env.ref("sale.email_template_edi_sale")
+        composer.save().action_send_mail()
+        self.env.flush_all()
+        self.assertEqual(order.send_log_ids.mapped("channel"), ["email"])
+        self.assertEqual(order.send_log_ids.partner_ids, self.customer)
+
     def test_salesman_sees_only_the_sendings_of_own_quotations(self):
         mine = self._quotation()
         theirs = self._quotation(user=self.other_salesman)

@@ -117,19 +117,37 @@ class SaleOrderRevisionCompare(models.TransientModel):
 
     def _diff_lines(self):
         """One entry per line of either revision: added, removed, changed or same,
-        with both sides' values. Lines of one product are paired in their order."""
+        with both sides' values. Lines of one product (the charges a freight
+        quotation sells under one service product) are paired by their description
+        first, then in their order."""
         old_lines = self._lines_by_key(self.old_order_id)
         new_lines = self._lines_by_key(self.new_order_id)
         keys = list(new_lines)
         keys += [key for key in old_lines if key not in new_lines]
         entries = []
         for key in keys:
-            olds, news = old_lines.get(key, []), new_lines.get(key, [])
-            for index in range(max(len(olds), len(news))):
-                old = olds[index] if index < len(olds) else None
-                new = news[index] if index < len(news) else None
+            for old, new in self._pair_lines(
+                old_lines.get(key, []), new_lines.get(key, [])
+            ):
                 entries.append(self._line_entry(old, new))
         return entries
+
+    @staticmethod
+    def _pair_lines(olds, news):
+        """(old, new) pairs of lines of one key, ``None`` for a missing side: same
+        descriptions together, the others in their order."""
+        olds, pairs, unmatched = list(olds), [], []
+        for new in news:
+            same = next((old for old in olds if old.name == new.name), None)
+            if same:
+                olds.remove(same)
+                pairs.append((same, new))
+            else:
+                unmatched.append(new)
+        for index, new in enumerate(unmatched):
+            pairs.append((olds[index] if index < len(olds) else None, new))
+        pairs += [(old, None) for old in olds[len(unmatched) :]]
+        return pairs
 
     def _lines_by_key(self, order):
         lines = {}
@@ -180,6 +198,11 @@ class SaleOrderRevisionCompare(models.TransientModel):
             "status": status,
             "display_type": line.display_type,
             "product": line.product_id.display_name or line.name,
+            # the line's own first line: its charge or service as the customer reads
+            # it ("THC - Terminal Handling Charge"), where several share a product
+            "label": (line.name or "").splitlines()[0]
+            if line.name
+            else line.product_id.display_name,
             "old": old_values,
             "new": new_values,
             "old_display": self._format_line_values(old_values, old),

@@ -14,6 +14,7 @@ from . import test_freight_rate_expiry
 from . import test_freight_rate_import
 from . import test_freight_rate_import_large
 from . import test_freight_sell_floor
+from . import test_lead_shipment
 from . import test_rate_search
 from . import test_rate_search_port_group
 from . import test_rate_sheet

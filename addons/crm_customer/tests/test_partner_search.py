@@ -48,6 +48,13 @@ class TestPartnerSearch(CrmCustomerCommon):
         self.assertIn(self.contact, self._found("dang van duc"))
         self.assertNotIn(self.ascii_named, found)
 
+    def test_contacts_list_search_finds_names_without_diacritics(self):
+        Partner = as_request(self.salesman, self.env["res.partner"])
+        arch = Partner.get_views([(False, "search")])["views"]["search"]["arch"]
+        self.assertIn("[('display_name', 'ilike', self)]", arch)
+        found = Partner.search([("display_name", "ilike", "bien xanh")])
+        self.assertIn(self.bien_xanh, found)
+
     def test_d_with_stroke_folds_to_d_both_ways(self):
         self.assertIn(self.contact, self._found("Duc"))
         self.assertIn(self.ascii_named, self._found("Đông Á"))

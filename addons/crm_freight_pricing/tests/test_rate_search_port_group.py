@@ -57,6 +57,13 @@ class TestRateSearchPortGroup(FreightCommon):
         self.assertFalse(any(options.mapped("is_neighbour_port")))
         self.assertFalse(search.neighbour_ports_only)
 
+    def test_buy_rates_filtered_by_the_metro_area_name(self):
+        Rate = as_request(self.pricing_user, self.env["freight.rate"])
+        self.assertEqual(
+            Rate.search([("origin_id", "ilike", "ho chi minh")]),
+            self.cai_mep_rate | self.hiep_phuoc_rate,
+        )
+
     def test_member_without_rates_gets_its_neighbours_as_hints(self):
         search = as_request(self.salesman, self._search_from(self.cat_lai))
         self.assertEqual(

@@ -30,6 +30,7 @@
         "views/freight_rate_markup_views.xml",
         "views/res_partner_views.xml",
         "views/sale_order_views.xml",
+        "views/crm_lead_views.xml",
         "views/res_config_settings_views.xml",
         "report/sale_order_templates.xml",
         "report/freight_quotation_report_views.xml",

@@ -1,52 +1,12 @@
 from datetime import timedelta
 import re
-import unicodedata
 from urllib.parse import quote
-
-from pypinyin import Style, lazy_pinyin
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
 
-CJK_CHARACTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-WORD = re.compile(r"[^\W_]+")
-# Legal forms say nothing about which company it is: "Công ty CP Vận tải Biển Đông"
-# is VTBD.
-LEGAL_FORM = re.compile(
-    r"\b(cong ty|co phan|cp|tnhh|mtv|mot thanh vien|trach nhiem huu han"
-    r"|doanh nghiep tu nhan|dntn|tap doan|chi nhanh"
-    r"|co|ltd|jsc|llc|inc|corp|corporation|company|limited|plc)\b"
-    r"|股份有限公司|有限责任公司|有限公司",
-    re.IGNORECASE,
-)
-
-
-def fold_to_ascii(text):
-    """Latin text without diacritics: "Vận tải Đông" -> "Van tai Dong"."""
-    text = text.replace("Đ", "D").replace("đ", "d")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-def short_code_from_name(name):
-    """Mnemonic code: the initials of the name's words, Chinese characters by the
-    initial of their pinyin. "Vận tải Biển Đông" -> "VTBD", "上海物流" -> "SHWL"."""
-    folded = fold_to_ascii(name or "")
-    significant = LEGAL_FORM.sub(" ", folded)
-    if not WORD.search(significant):
-        significant = folded
-    initials = []
-    for word in WORD.findall(significant):
-        if CJK_CHARACTER.search(word):
-            for chunk in re.split(f"({CJK_CHARACTER.pattern}+)", word):
-                if CJK_CHARACTER.match(chunk):
-                    initials.extend(lazy_pinyin(chunk, style=Style.FIRST_LETTER))
-                elif chunk:
-                    initials.append(chunk[:1])
-        else:
-            initials.append(word[:1])
-    return "".join(initials).upper() or False
+from ..tools import fold_search_text, short_code_from_name
 
 
 class ResPartner(models.Model):
@@ -78,6 +38,15 @@ class ResPartner(models.Model):
         index="trigram",
         help="Initials of the name's words, found by name search wherever a "
         "customer is picked. Generated from the name; can be changed.",
+    )
+    # what name search compares with a name typed without diacritics ("bien xanh");
+    # stored and trigram-indexed: Odoo's unaccent depends on a server option
+    name_folded = fields.Char(
+        string="Name Without Diacritics",
+        compute="_compute_name_folded",
+        store=True,
+        index="trigram",
+        readonly=True,
     )
     trade_name = fields.Char(index="trigram")
     customer_type = fields.Selection(
@@ -212,6 +181,29 @@ class ResPartner(models.Model):
     def _compute_short_code(self):
         for partner in self:
             partner.short_code = short_code_from_name(partner.name)
+
+    @api.depends("complete_name", "trade_name")
+    def _compute_name_folded(self):
+        for partner in self:
+            partner.name_folded = fold_search_text(
+                partner.complete_name, partner.trade_name
+            )
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        """Also match names without their diacritics, whichever side lacks them:
+        "bien xanh" and "Biển Xanh" both find "Biển Xanh" and "Bien Xanh"."""
+        domain = super()._search_display_name(operator, value)
+        folded = (
+            fold_search_text(value)
+            if operator in ("ilike", "=ilike") and isinstance(value, str)
+            else False
+        )
+        if not folded:
+            return domain
+        # like Odoo's own partner search: a company found brings its contacts
+        matching = self._search([("name_folded", operator, folded)])
+        return expression.OR([domain, [("id", "child_of", matching)]])
 
     @api.depends("company_id")
     def _compute_properties_company_id(self):

@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.crm_customer.models.res_partner import short_code_from_name
+from odoo.addons.crm_customer.tools import short_code_from_name
 
 from .common import CrmCustomerCommon
 

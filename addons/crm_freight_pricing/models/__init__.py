@@ -21,3 +21,5 @@ from . import sale_order_freight_request
 from . import freight_operations_team
 from . import freight_booking_request
 from . import freight_booking_request_container
+from . import crm_lead
+from . import crm_lead_freight_container

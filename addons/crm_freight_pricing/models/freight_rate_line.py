@@ -111,16 +111,17 @@ class FreightRateLine(models.Model):
 
     @api.model
     def _search_valid_lines(
-        self, origin, destination, freight_mode, shipment_date, company=None
+        self, origins, destinations, freight_mode, shipment_date, company=None
     ):
         """Active prices for a lane, mode and date, with their cards: two queries.
-        Only lines the user may find are priced: the company is ``company`` (the
-        current one by default) filtered by the user's own record rules."""
+        ``origins`` and ``destinations`` are one location each or several (the ports
+        of a port group). Only lines the user may find are priced: the company is
+        ``company`` (the current one by default) filtered by the user's own rules."""
         company = company or self.env.company
         readable = self._search(
             [
-                ("origin_id", "=", origin.id),
-                ("destination_id", "=", destination.id),
+                ("origin_id", "in", origins.ids),
+                ("destination_id", "in", destinations.ids),
                 ("freight_mode", "=", freight_mode),
                 ("date_from", "<=", shipment_date),
                 ("date_to", ">=", shipment_date),
@@ -134,6 +135,8 @@ class FreightRateLine(models.Model):
             [("id", "in", readable)],
             [
                 "rate_id",
+                "origin_id",
+                "destination_id",
                 "container_type_id",
                 "vehicle_type_id",
                 "weight_break",
@@ -153,6 +156,8 @@ class FreightRateLine(models.Model):
                 "volume_factor",
                 "freight_charge_type_id",
                 "via_id",
+                "origin_id",
+                "destination_id",
             ]
         )
         return lines.sudo(False)

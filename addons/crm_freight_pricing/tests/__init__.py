@@ -7,6 +7,7 @@ from . import test_freight_cost_access
 from . import test_freight_inquiry
 from . import test_freight_location
 from . import test_freight_location_import
+from . import test_freight_location_search
 from . import test_freight_profit
 from . import test_freight_quotation
 from . import test_freight_rate
@@ -14,7 +15,9 @@ from . import test_freight_rate_expiry
 from . import test_freight_rate_import
 from . import test_freight_rate_import_large
 from . import test_freight_sell_floor
+from . import test_lead_shipment
 from . import test_rate_search
+from . import test_rate_search_port_group
 from . import test_rate_sheet
 from . import test_role_day
 from . import test_salesperson_day

@@ -22,6 +22,14 @@ class FreightRateOption(models.TransientModel):
         "freight.rate", required=True, ondelete="cascade", check_company=True
     )
     carrier_id = fields.Many2one(related="rate_id.carrier_id")
+    # the rate's own ports: a port group's search lists the rates of all its ports
+    origin_id = fields.Many2one(related="rate_id.origin_id", string="From")
+    destination_id = fields.Many2one(related="rate_id.destination_id", string="To")
+    is_neighbour_port = fields.Boolean(
+        string="Neighbouring Port",
+        help="The rate of another port of the same port group: the port searched "
+        "has none.",
+    )
     via_id = fields.Many2one(related="rate_id.via_id")
     transit_days = fields.Integer(related="rate_id.transit_days")
     free_days = fields.Integer(related="rate_id.free_days")
@@ -66,6 +74,9 @@ class FreightRateOption(models.TransientModel):
                 self.env._("Rates can only be added to a quotation, not to an order.")
             )
         values = search._get_shipment_values()
+        # the quotation ships from and to the rate's ports, not a port group's name
+        values["origin_location_id"] = self.origin_id.id
+        values["destination_location_id"] = self.destination_id.id
         values["container_line_ids"] = [Command.clear()] + values["container_line_ids"]
         values["order_line"] = [
             Command.create(values) for values in self._prepare_order_line_values()

@@ -70,6 +70,11 @@ class FreightRateSearch(models.TransientModel):
     )
     option_ids = fields.One2many("freight.rate.option", "search_id", string="Options")
     searched = fields.Boolean(readonly=True)
+    neighbour_ports_only = fields.Boolean(
+        compute="_compute_neighbour_ports_only",
+        help="No rate from or to the port searched: the options are the rates of "
+        "its neighbours in the same port group.",
+    )
 
     _sql_constraints = [
         (
@@ -91,6 +96,13 @@ class FreightRateSearch(models.TransientModel):
                 search.company_id._get_freight_sell_roundings(search.currency_id)
                 if search.currency_id and search.company_id
                 else (0.0, 0.0)
+            )
+
+    @api.depends("option_ids.is_neighbour_port")
+    def _compute_neighbour_ports_only(self):
+        for search in self:
+            search.neighbour_ports_only = bool(search.option_ids) and all(
+                search.option_ids.mapped("is_neighbour_port")
             )
 
     @api.constrains("company_id")
@@ -147,14 +159,30 @@ class FreightRateSearch(models.TransientModel):
         self.searched = True
         return self._reopen()
 
-    def _prepare_option_values(self):
+    def _search_lane_lines(self):
+        """The prices of the lane searched, and whether they are only its
+        neighbours' (other ports of the same port groups, when the ports searched
+        have none). A port group searches all its ports at once."""
+        origins, origin_neighbours = self.origin_location_id._get_lane_ports()
+        destinations, destination_neighbours = (
+            self.destination_location_id._get_lane_ports()
+        )
         lines = self.env["freight.rate.line"]._search_valid_lines(
-            self.origin_location_id,
-            self.destination_location_id,
+            origins | origin_neighbours,
+            destinations | destination_neighbours,
             self.freight_mode,
             self.shipment_date,
             self.company_id,
         )
+        own = lines.filtered(
+            lambda line: (
+                line.origin_id in origins and line.destination_id in destinations
+            )
+        )
+        return (own, False) if own or not lines else (lines, True)
+
+    def _prepare_option_values(self):
+        lines, neighbours = self._search_lane_lines()
         # sudo: salespeople may not read the markups (with the floor they give the
         # cost back); the rates, and so their companies, are ones the user may read
         markups = self.env["freight.rate.markup"].sudo()._get_markups(lines.rate_id)
@@ -170,7 +198,9 @@ class FreightRateSearch(models.TransientModel):
             # surcharges they may not read themselves
             charges = rate.sudo()._price_shipment(self, rate_lines.sudo())
             if charges:
-                options.append(self._prepare_option(rate, charges, markup))
+                option = self._prepare_option(rate, charges, markup)
+                option["is_neighbour_port"] = neighbours
+                options.append(option)
         if without_floor and not options:
             raise UserError(self._no_floor_message())
         base = "total_floor" if from_floor else "total_cost"

@@ -1,0 +1,3 @@
+from .text import fold_search_text, fold_to_ascii, short_code_from_name
+
+__all__ = ["fold_search_text", "fold_to_ascii", "short_code_from_name"]

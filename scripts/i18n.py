@@ -85,6 +85,21 @@ def update(module):
     return check([module])
 
 
+PO_FILES = [f"{lang}.po" for lang in LANGS]
+
+
+def malformed_occurrences(path):
+    """Odoo reads `#: code:<file>:<line>`; an occurrence without its line number stops
+    the loading of the whole language file (ValueError in odoo.tools.translate)."""
+    if not path.exists():
+        return []
+    return [
+        f"{path.relative_to(ROOT_DIR)}:{number}: code occurrence without a line number"
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if line.startswith("#: code:") and not re.search(r":\d+$", line)
+    ]
+
+
 def check(modules=None):
     missing = []
     for i18n_dir in sorted((ROOT_DIR / "addons").glob("*/i18n")):
@@ -102,6 +117,8 @@ def check(modules=None):
             for entry in pot:
                 if not translated.get(normalized(entry.msgid)):
                     missing.append(f"{module} {lang}: {entry.msgid!r}")
+        for path in (i18n_dir / f"{module}.pot", *map(i18n_dir.joinpath, PO_FILES)):
+            missing.extend(malformed_occurrences(path))
     if missing:
         print("Untranslated terms:\n  " + "\n  ".join(missing))
         return 1

@@ -25,3 +25,4 @@ from . import test_sell_rounding
 from . import test_tour
 from . import test_tour_pricing
 from . import test_wizard_owner
+from . import test_tour_vietnamese

@@ -1,5 +1,6 @@
 from . import test_accounting_roles
 from . import test_aging_report
+from . import test_credit_banner
 from . import test_credit_control
 from . import test_credit_portal
 from . import test_crm_read_access

@@ -76,3 +76,30 @@ class TestCoreMailTranslations(SalesPipelineCommon):
         )
         self._assert_translated("vi_VN", ["báo giá"])
         self._assert_translated("zh_CN", ["报价单"])
+
+    def test_salesperson_is_nhan_vien_kinh_doanh(self):
+        """Odoo's "Chuyên viên sales" gives way to the documents' word, on the fields,
+        the search filters and the printed quotation."""
+        Module = self.env["ir.module.module"]
+        Module._load_module_terms(
+            ["mail", "sales_team", "account", "sale", "crm"], ["vi_VN"], overwrite=True
+        )
+        self.assertEqual(
+            self.env["sale.order"]
+            .with_context(lang="vi_VN")
+            .fields_get(["user_id"], ["string"])["user_id"]["string"],
+            "Chuyên viên sales",
+        )
+        for module in ("crm_customer", "crm_sales_pipeline"):
+            load_core_translations(self.env, module)
+        self.salesman.lang = "vi_VN"
+        for model in ("sale.order", "crm.lead", "res.partner", "account.move"):
+            field = "invoice_user_id" if model == "account.move" else "user_id"
+            label = as_request(self.salesman, self.env[model]).fields_get(
+                [field], ["string"]
+            )[field]["string"]
+            self.assertEqual(label, "Nhân viên kinh doanh", model)
+        for xmlid in ("sale.report_saleorder_document", "sale.view_sales_order_filter"):
+            arch = self.env.ref(xmlid).with_context(lang="vi_VN").arch_db
+            self.assertIn("Nhân viên kinh doanh", arch)
+            self.assertNotIn("Chuyên viên sales", arch)

@@ -6,7 +6,8 @@ i18n.py update MODULE
     mixins' fields...) come from Odoo's own .po files
 i18n.py check
     every module with an i18n/ folder translates every term of its .pot in vi.po and
-    zh_CN.po (`make lint` runs this)
+    zh_CN.po, in the words of the glossary (README.md, *Glossary*); `make lint` runs
+    this
 """
 
 from pathlib import Path
@@ -26,6 +27,68 @@ ODOO_MODULES_WITH_SHARED_TERMS = (
     "account",
     "sale",
 )
+
+
+# The glossary (README.md): an English word in a term asks for its translation, and some
+# words are never used (Odoo's own, which `update` copies for shared terms, included).
+GLOSSARY_REQUIRED = {
+    "vi": (
+        (r"\binteractions?\b", "giao dịch"),
+        (r"\bsales(person|people|man)\b", "nhân viên"),
+        (r"\bbuy (rate|price)s?\b", "giá mua"),
+        (r"\bpricelists?\b", "bảng giá"),
+        (r"\bdebts?\b", "công nợ"),
+        (r"\bquotations?\b", "báo giá"),
+        (r"\bcustomers?\b", "khách hàng"),
+        (r"\bopportunit(y|ies)\b", "cơ hội"),
+    ),
+    "zh_CN": (
+        (r"\bsell prices?\b", "售价"),
+        (r"\bbuy (rate|price)s?\b", "采购"),
+        (r"\bcosts?\b", "成本"),
+        (r"\bcustomers?\b", "客户"),
+        (r"\bopportunit(y|ies)\b", "商机"),
+        (r"\bsales(person|people)\b", "销售员"),
+        (r"\bquotations?\b", "报价"),
+    ),
+}
+GLOSSARY_FORBIDDEN = {
+    "vi": (
+        (
+            r"chuyên viên sales|nhân viên bán hàng|người bán hàng",
+            "nhân viên kinh doanh",
+        ),
+        (r"tương tác", "giao dịch (interactions)"),
+        # a carrier's rate is a "bảng giá mua": "bảng giá" alone is Odoo's pricelist
+        (
+            r"bảng giá(?! mua)",
+            "bảng giá mua (buy rates), unless the term is a pricelist",
+        ),
+    ),
+    "zh_CN": (
+        (r"销售价", "售价"),
+        (r"销售人员", "销售员"),
+    ),
+}
+
+
+def glossary_problems(module, lang, entries, required=True):
+    problems = []
+    for entry in entries:
+        msgid = re.sub(r"%\(\w+\)s", "", entry.msgid)
+        msgstr = entry.msgstr.lower()
+        if not msgstr or msgid.endswith(".xlsx"):
+            continue
+        for word, translation in GLOSSARY_FORBIDDEN[lang]:
+            pricelist = re.search(r"pricelist", msgid, re.IGNORECASE)
+            if re.search(word, msgstr) and not (
+                word.startswith("bảng giá") and pricelist
+            ):
+                problems.append(f"{module} {lang}: {entry.msgid!r}: say {translation}")
+        for word, translation in GLOSSARY_REQUIRED[lang] if required else ():
+            if re.search(word, msgid, re.IGNORECASE) and translation not in msgstr:
+                problems.append(f"{module} {lang}: {entry.msgid!r}: say {translation}")
+    return problems
 
 
 def normalized(text):
@@ -102,6 +165,7 @@ def malformed_occurrences(path):
 
 def check(modules=None):
     missing = []
+    off_glossary = []
     for i18n_dir in sorted((ROOT_DIR / "addons").glob("*/i18n")):
         module = i18n_dir.parent.name
         if modules and module not in modules:
@@ -117,12 +181,23 @@ def check(modules=None):
             for entry in pot:
                 if not translated.get(normalized(entry.msgid)):
                     missing.append(f"{module} {lang}: {entry.msgid!r}")
+            if po_path.exists():
+                off_glossary += glossary_problems(
+                    module, lang, polib.pofile(str(po_path))
+                )
+            # other modules' terms the module translates: only the words never used
+            extra_path = i18n_dir.parent / "i18n_extra" / f"{lang}.po"
+            if extra_path.exists():
+                off_glossary += glossary_problems(
+                    module, lang, polib.pofile(str(extra_path)), required=False
+                )
         for path in (i18n_dir / f"{module}.pot", *map(i18n_dir.joinpath, PO_FILES)):
             missing.extend(malformed_occurrences(path))
     if missing:
         print("Untranslated terms:\n  " + "\n  ".join(missing))
-        return 1
-    return 0
+    if off_glossary:
+        print("Terms off the glossary (README.md):\n  " + "\n  ".join(off_glossary))
+    return 1 if missing or off_glossary else 0
 
 
 if __name__ == "__main__":

@@ -55,4 +55,5 @@
         "web.assets_tests": ["crm_customer/static/tests/tours/*.js"],
     },
     "application": True,
+    "post_init_hook": "post_init_hook",
 }

@@ -47,4 +47,5 @@
         "demo/crm_contract_demo.xml",
         "demo/crm_sales_target_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
 }

@@ -1,7 +1,7 @@
 {
     "name": "CRM Service",
     "summary": "Service requests with routing and SLA, contracts, knowledge base",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.1.1",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -18,6 +18,7 @@
         "security/ir.model.access.csv",
         "data/helpdesk_ticket_category_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_template_data.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_category_views.xml",
@@ -45,4 +46,5 @@
     "assets": {
         "web.assets_tests": ["crm_service/static/tests/tours/*.js"],
     },
+    "post_init_hook": "post_init_hook",
 }

@@ -43,6 +43,21 @@ class ResPartner(models.Model):
                     )
                 )
 
+    @api.constrains("credit_hold_lifted_until")
+    def _check_credit_hold_lifted_until(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            lifted_until = partner.credit_hold_lifted_until
+            if lifted_until and lifted_until < today:
+                raise ValidationError(
+                    self.env._(
+                        "A credit hold can only be lifted until today or a later "
+                        "date: %(date)s is past (customer %(partner)s).",
+                        date=format_date(self.env, lifted_until),
+                        partner=partner.display_name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:

@@ -54,14 +54,26 @@ class SaleOrder(models.Model):
         "state", "partner_invoice_id", "amount_total", "currency_rate", "company_id"
     )
     def _compute_credit_problem(self):
+        # Once an accounting manager let the order through (exception or lifted
+        # hold), nothing is left to warn about: the banner goes with the problem.
         for order in self:
             problems = []
             if (
                 order.state in ("draft", "sent")
                 and order.company_id.crm_credit_control != "none"
+                and not order._is_credit_checked_out()
             ):
                 problems = order._get_credit_problems()
             order.credit_problem = "\n".join(problems) or False
+
+    def _compute_partner_credit_warning(self):
+        # The suite's credit check covers Odoo's credit limit (and overdue
+        # invoices): where it runs, its banner is the only one on the order.
+        result = super()._compute_partner_credit_warning()
+        self.filtered(
+            lambda order: order.company_id.crm_credit_control != "none"
+        ).partner_credit_warning = ""
+        return result
 
     def action_confirm(self):
         self._check_credit_control()

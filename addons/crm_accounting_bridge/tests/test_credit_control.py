@@ -1,3 +1,5 @@
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
@@ -155,10 +157,11 @@ class TestCreditControl(CrmAccountingCommon):
         order.action_confirm()
         self.assertEqual(order.state, "sale")
 
-        self.customer.with_user(
-            self.accounting_manager
-        ).credit_hold_lifted_until = self._days_ago(1)
-        with assert_refused(self, UserError, "cannot be confirmed:"):
+        # The lift ends with its date
+        with (
+            freeze_time(self._days_ago(-4)),
+            assert_refused(self, UserError, "cannot be confirmed:"),
+        ):
             self._quotation(10.0).action_confirm()
 
     def test_each_company_its_own_setting(self):

@@ -1,6 +1,7 @@
 from . import test_activity_report
 from . import test_company_separation
 from . import test_contract
+from . import test_core_mail_translations
 from . import test_contract_revision
 from . import test_discount_report
 from . import test_lead_business

@@ -1,7 +1,7 @@
 {
     "name": "CRM Freight Pricing",
     "summary": "Buy-rate tables, rate search, freight quotations, bookings",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -29,6 +29,7 @@
         "views/freight_rate_views.xml",
         "views/freight_rate_markup_views.xml",
         "views/res_partner_views.xml",
+        "views/product_template_views.xml",
         "views/sale_order_views.xml",
         "views/res_config_settings_views.xml",
         "report/sale_order_templates.xml",

@@ -13,6 +13,9 @@ from . import test_freight_rate_expiry
 from . import test_freight_rate_import
 from . import test_freight_rate_import_large
 from . import test_freight_sell_floor
+from . import test_freight_taxes
+from . import test_local_time
+from . import test_new_user_rights
 from . import test_rate_search
 from . import test_rate_sheet
 from . import test_role_day

@@ -38,6 +38,11 @@ PUBLIC_HOLIDAYS = [
     ("Ngày Giải phóng miền Nam và Quốc tế Lao động 2027", "2027-04-30", "2027-05-01"),
     ("Quốc khánh 2027", "2027-09-02", "2027-09-03"),
 ]
+# the suite's demo credit limits are written in US dollars; the company counts in dong
+DEMO_CREDIT_LIMITS_USD = {
+    "crm_customer.res_partner_vtbd_demo": 5000.0,
+    "crm_customer.res_partner_dtsg_demo": 4000.0,
+}
 DEMO_LOGINS = [
     "admin",
     "lan.sales",
@@ -142,6 +147,11 @@ def suite_step(env):
     )
     users.write({"tz": TZ, "lang": "vi_VN"})
     company.partner_id.write({"tz": TZ, "lang": "vi_VN"})
+
+    for xmlid, usd in DEMO_CREDIT_LIMITS_USD.items():
+        partner = env.ref(xmlid, raise_if_not_found=False)
+        if partner:
+            partner.with_company(company).credit_limit = usd * DEMO_RATES["USD"]
 
     def tax(xmlid):
         return env.ref(f"account.{company.id}_{xmlid}")

@@ -88,3 +88,51 @@ class TestInquiryClockInHoChiMinhCity(FreightCommon):
         inquiry = self._submitted_inquiry(THURSDAY_BEFORE_TET_1600_ICT)
         # one hour on Thursday, the other three after the holiday
         self.assertEqual(inquiry.response_deadline, FRIDAY_AFTER_TET_1100_ICT)
+
+
+@tagged("post_install", "-at_install")
+class TestBookingDayInHoChiMinhCity(FreightCommon):
+    @classmethod
+    def setUpClass(cls):
+        # Tuesday 1 December 2026, 09:00 in Vietnam
+        cls.startClassPatcher(freeze_time("2026-12-01 02:00:00"))
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("vi_VN")
+        cls.company.resource_calendar_id.tz = "Asia/Ho_Chi_Minh"
+        cls.seller_vi = new_test_user(
+            cls.env,
+            "seller_vi_booking",
+            groups="sales_team.group_sale_salesman",
+            lang="vi_VN",
+            tz="Asia/Ho_Chi_Minh",
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Gỗ Bình Dương", "is_company": True}
+        )
+        cls.product = cls.env["product.product"].create(
+            {"name": "Ocean freight", "type": "service", "list_price": 1000.0}
+        )
+
+    def test_wanted_date_is_the_commitments_day_in_vietnam(self):
+        order = (
+            self.env["sale.order"]
+            .with_user(self.seller_vi)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "freight_mode": "sea_fcl",
+                    "origin_location_id": self.pol.id,
+                    "destination_location_id": self.pod.id,
+                    # 10 December, 00:30 in Vietnam: still the 9th in UTC
+                    "commitment_date": datetime(2026, 12, 9, 17, 30),
+                    "order_line": [Command.create({"product_id": self.product.id})],
+                }
+            )
+        )
+        order.action_confirm()
+        action = order.action_create_freight_booking_request()
+        request = self.env["freight.booking.request"].browse(action["res_id"])
+        self.assertEqual(str(request.requested_date), "2026-12-10")
+        request.with_user(self.seller_vi).action_send()
+        message = request.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.assertIn("10/12/2026", message.body)

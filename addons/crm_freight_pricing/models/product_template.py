@@ -11,7 +11,6 @@ class ProductTemplate(models.Model):
 
     freight_tax_scope = fields.Selection(
         FREIGHT_TAX_SCOPES,
-        string="Freight Tax Scope",
         help="Quotation lines of this service take the company's freight taxes for "
         "this scope (Sales settings) instead of the product's own customer taxes: "
         "in many countries international transport is zero-rated while services "

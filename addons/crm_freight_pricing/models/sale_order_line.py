@@ -50,7 +50,7 @@ class SaleOrderLine(models.Model):
         return result
 
     @api.depends("product_id", "company_id")
-    def _compute_tax_id(self):
+    def _compute_tax_id(self):  # pylint: disable=missing-return
         super()._compute_tax_id()
         for line in self.filtered(lambda l: l.product_type != "combo"):
             taxes = line.company_id._get_freight_scope_taxes(

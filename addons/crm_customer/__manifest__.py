@@ -21,6 +21,7 @@
         "security/crm_customer_security.xml",
         "security/ir.model.access.csv",
         "security/crm_customer_wizard_rules.xml",
+        "data/ir_config_parameter_data.xml",
         "data/ir_sequence_data.xml",
         "data/crm_customer_criterion_data.xml",
         "data/crm_customer_interaction_type_data.xml",

@@ -29,6 +29,7 @@
         "views/freight_rate_views.xml",
         "views/freight_rate_markup_views.xml",
         "views/res_partner_views.xml",
+        "views/product_template_views.xml",
         "views/sale_order_views.xml",
         "views/crm_lead_views.xml",
         "views/res_config_settings_views.xml",

@@ -58,7 +58,7 @@ class AccountMove(models.Model):
 
     @api.model
     def _send_receivable_reminders(self, company):
-        today = fields.Date.context_today(self)
+        today = company._crm_today()
         last_due = fields.Date.add(today, days=company.receivable_reminder_days)
         invoices = self.search(
             self._get_open_receivable_domain(company)
@@ -101,7 +101,7 @@ class AccountMove(models.Model):
 
     @api.model
     def _send_overdue_notices(self, company):
-        today = fields.Date.context_today(self)
+        today = company._crm_today()
         # N days between two emails about the same invoices, at least one.
         resend_before = fields.Date.subtract(
             today, days=max(company.receivable_reminder_days, 1)

@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.tools import SQL
-from odoo.tools.misc import xlsxwriter
+from odoo.tools.misc import format_date, xlsxwriter
 
 BATCH_SIZE = 1000
 
@@ -350,19 +350,17 @@ class CrmReceivableAgingWizard(models.TransientModel):
     def _cron_send_aging_report(self):
         """Monthly: email each company's aging (xlsx) to its chosen accountants, once
         per month whatever the number of runs."""
-        today = fields.Date.context_today(self)
-        month_start = today.replace(day=1)
-        companies = (
-            self.env["res.company"]
-            .search([("aging_report_user_ids", "!=", False)])
-            .filtered(
-                lambda company: (
-                    not company.aging_report_sent_date
-                    or company.aging_report_sent_date < month_start
-                )
-            )
+        companies = self.env["res.company"].search(
+            [("aging_report_user_ids", "!=", False)]
         )
         for company in companies:
+            # the month where the company works, not in OdooBot's time zone
+            today = company._crm_today()
+            if (
+                company.aging_report_sent_date
+                and company.aging_report_sent_date >= today.replace(day=1)
+            ):
+                continue
             self._send_aging_report(company, today)
             company.aging_report_sent_date = today
 
@@ -411,7 +409,7 @@ class CrmReceivableAgingWizard(models.TransientModel):
                         "The receivable aging of %(company)s as of %(date)s is "
                         "attached.",
                         company=company.name,
-                        date=fields.Date.to_string(today),
+                        date=format_date(env, today),
                     ),
                     "email_from": company.email_formatted
                     or self.env.user.email_formatted,

@@ -12,3 +12,4 @@ from . import crm_customer_news
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import res_users

@@ -1,3 +1,5 @@
+import pytz
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -34,3 +36,21 @@ class ResCompany(models.Model):
             # record rules read this flag, and their domains are cached per user
             self.env.registry.clear_cache()
         return result
+
+    def _crm_tz(self):
+        """The time zone the company works in: its working calendar's when it has one
+        (resource installed), else its address's, else UTC."""
+        self.ensure_one()
+        calendar = (
+            self["resource_calendar_id"]
+            if "resource_calendar_id" in self._fields
+            else None
+        )
+        tz = (calendar and calendar.tz) or self.partner_id.tz or "UTC"
+        return tz if tz in pytz.all_timezones_set else "UTC"
+
+    def _crm_today(self):
+        """Today's date where the company works: reminders and expiries run from
+        crons as OdooBot, whose own time zone says nothing about the company's day."""
+        self.ensure_one()
+        return fields.Date.context_today(self.with_context(tz=self._crm_tz()))

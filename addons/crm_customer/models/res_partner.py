@@ -379,9 +379,9 @@ class ResPartner(models.Model):
     def _cron_schedule_birthday_reminders(self):
         """Schedule, once a year per contact, an activity for the salesperson of the
         contact (or of its company) N days before the contact's birthday."""
-        today = fields.Date.context_today(self)
         companies = self.env["res.company"].search([])  # pylint: disable=no-search-all
         for company in companies:
+            today = company._crm_today()
             horizon = company.crm_birthday_reminder_days
             days = [today + timedelta(days=offset) for offset in range(horizon + 1)]
             month_days = {day.strftime("%m-%d"): day for day in days}

@@ -10,5 +10,6 @@ from . import test_interaction
 from . import test_territory
 from . import test_timeline
 from . import test_tour
+from . import test_local_time
 from . import test_translations
 from . import test_role_day

@@ -8,6 +8,7 @@ from . import freight_rate
 from . import freight_rate_line
 from . import freight_rate_surcharge
 from . import freight_rate_markup
+from . import product_template
 from . import res_company
 from . import res_config_settings
 from . import res_partner

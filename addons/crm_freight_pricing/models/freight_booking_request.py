@@ -147,7 +147,7 @@ class FreightBookingRequest(models.Model):
                         "Booking request %(name)s: the requested date %(date)s is in "
                         "the past.",
                         name=request.name,
-                        date=request.requested_date,
+                        date=self.env.user._crm_format_date(request.requested_date),
                     )
                 )
 
@@ -298,7 +298,7 @@ class FreightBookingRequest(models.Model):
                 user=self.user_id.name,
                 customer=self.partner_id.display_name,
                 order=self.order_id.name,
-                date=self.requested_date,
+                date=self.env.user._crm_format_date(self.requested_date),
             ),
             partner_ids=partners.ids,
             message_type="comment",

@@ -185,7 +185,7 @@ class FreightInquiry(models.Model):
                     self.env._(
                         "Inquiry %(name)s: 'needed by' %(date)s is in the past.",
                         name=inquiry.name,
-                        date=inquiry.needed_by,
+                        date=self.env.user._crm_format_datetime(inquiry.needed_by),
                     )
                 )
 
@@ -320,9 +320,16 @@ class FreightInquiry(models.Model):
     def _notify_pricing(self):
         self.ensure_one()
         if self.pricing_user_id:
+            # the day of the deadline where the pricing user works, not in UTC
+            deadline_day = fields.Date.context_today(
+                self.with_context(
+                    tz=self.pricing_user_id.tz or self.company_id._crm_tz()
+                ),
+                timestamp=self.response_deadline or fields.Datetime.now(),
+            )
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
-                date_deadline=(self.response_deadline or fields.Datetime.now()).date(),
+                date_deadline=deadline_day,
                 summary=self.env._("Answer inquiry %(name)s", name=self.name),
                 user_id=self.pricing_user_id.id,
             )
@@ -335,7 +342,9 @@ class FreightInquiry(models.Model):
                 "it before %(deadline)s.",
                 user=self.user_id.name,
                 customer=self.partner_id.display_name,
-                deadline=self.response_deadline,
+                deadline=self.env.user._crm_format_datetime(
+                    self.response_deadline, tz=self.company_id._crm_tz()
+                ),
             ),
             partner_ids=partners.ids,
             message_type="comment",

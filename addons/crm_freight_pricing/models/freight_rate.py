@@ -8,6 +8,7 @@ from odoo.osv import expression
 from odoo.tools import SQL
 
 from odoo.addons.crm_sales_pipeline.models.expiry_reminder import (
+    company_todays,
     remind_before_expiry,
 )
 
@@ -282,7 +283,7 @@ class FreightRate(models.Model):
                     self.env._(
                         "Rate %(rate)s ended on %(date)s: it cannot be activated.",
                         rate=rate.display_name,
-                        date=rate.date_to,
+                        date=self.env.user._crm_format_date(rate.date_to),
                     )
                 )
         self.write({"state": "active"})
@@ -564,10 +565,13 @@ class FreightRate(models.Model):
         """Expire active rates past their end date, a batch per call (the cron is
         called again while some remain), then give each pricing owner one to-do per
         rate ending within the company's reminder days."""
-        domain = [
-            ("state", "=", "active"),
-            ("date_to", "<", fields.Date.context_today(self)),
-        ]
+        # ended where its company works (the cron runs as OdooBot)
+        domain = [("state", "=", "active")] + expression.OR(
+            [
+                [("company_id", "=", company.id), ("date_to", "<", today)]
+                for company, today in company_todays(self).items()
+            ]
+        )
         ended = self.search(domain, limit=batch_size)
         ended.action_expire()
         remaining = self.search_count(domain) if len(ended) == batch_size else 0
@@ -584,7 +588,7 @@ class FreightRate(models.Model):
                 "%(rate)s ends on %(date)s: renew it with the carrier or let it "
                 "expire.",
                 rate=rate.display_name,
-                date=rate.date_to,
+                date=(rate.user_id or self.env.user)._crm_format_date(rate.date_to),
             ),
         )
         # and the salespeople whose open quotations are priced from those rates

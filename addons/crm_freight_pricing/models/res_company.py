@@ -49,6 +49,30 @@ class ResCompany(models.Model):
     freight_min_margin_truck = fields.Float(
         string="Minimum Margin Trucking (%)", groups="base.group_user"
     )
+    # Sale taxes of freight services, per tax scope of their product (empty: the
+    # product's own customer taxes)
+    freight_international_tax_ids = fields.Many2many(
+        "account.tax",
+        "res_company_freight_international_tax_rel",
+        "company_id",
+        "tax_id",
+        string="International Transport Taxes",
+        domain=[("type_tax_use", "=", "sale")],
+        check_company=True,
+        help="Sale taxes of freight services whose product's scope is international "
+        "transport (sea and air freight, their surcharges).",
+    )
+    freight_domestic_tax_ids = fields.Many2many(
+        "account.tax",
+        "res_company_freight_domestic_tax_rel",
+        "company_id",
+        "tax_id",
+        string="Domestic Service Taxes",
+        domain=[("type_tax_use", "=", "sale")],
+        check_company=True,
+        help="Sale taxes of freight services whose product's scope is domestic "
+        "(trucking, local charges).",
+    )
 
     # Rounding of sell unit prices, in the company currency; 0 takes the currency's
     freight_sell_rounding = fields.Float(
@@ -137,3 +161,8 @@ class ResCompany(models.Model):
         """Working hours Pricing has to answer an inquiry of this mode."""
         self.ensure_one()
         return self[f"inquiry_target_hours_{freight_mode}"] if freight_mode else 4.0
+
+    def _get_freight_scope_taxes(self, scope):
+        """The sale taxes this company sets for freight services of this tax scope."""
+        self.ensure_one()
+        return self[f"freight_{scope}_tax_ids"] if scope else self.env["account.tax"]

@@ -37,3 +37,9 @@ class ResConfigSettings(models.TransientModel):
     inquiry_target_hours_truck = fields.Float(
         related="company_id.inquiry_target_hours_truck", readonly=False
     )
+    freight_international_tax_ids = fields.Many2many(
+        related="company_id.freight_international_tax_ids", readonly=False
+    )
+    freight_domestic_tax_ids = fields.Many2many(
+        related="company_id.freight_domestic_tax_ids", readonly=False
+    )

@@ -214,7 +214,9 @@ class SaleOrder(models.Model):
                     "%(rates)s, which this quotation is priced from, expires on "
                     "%(date)s: confirm the quotation before, or re-price it.",
                     rates=", ".join(order_rates.mapped("display_name")),
-                    date=min(order_rates.mapped("date_to")),
+                    date=(order.user_id or self.env.user)._crm_format_date(
+                        min(order_rates.mapped("date_to"))
+                    ),
                 ),
             )
         return lines.order_id

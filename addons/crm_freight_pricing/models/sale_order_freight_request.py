@@ -96,9 +96,12 @@ class SaleOrder(models.Model):
 
     def _prepare_freight_booking_request_values(self):
         self.ensure_one()
-        today = fields.Date.context_today(self)
+        # days where the company works: the commitment is stored in UTC
+        company_day = self.with_context(tz=self.company_id._crm_tz())
+        today = fields.Date.context_today(company_day)
         requested = self.shipment_date or (
-            self.commitment_date and self.commitment_date.date()
+            self.commitment_date
+            and fields.Date.context_today(company_day, timestamp=self.commitment_date)
         )
         return {
             **self._get_shipment_values(),

@@ -58,6 +58,16 @@ class SaleOrderLine(models.Model):
             )
         return result
 
+    @api.depends("product_id", "company_id")
+    def _compute_tax_id(self):  # pylint: disable=missing-return
+        super()._compute_tax_id()
+        for line in self.filtered(lambda l: l.product_type != "combo"):
+            taxes = line.company_id._get_freight_scope_taxes(
+                line.product_id.freight_tax_scope
+            )
+            if taxes:
+                line.tax_id = line.order_id.fiscal_position_id.map_tax(taxes)
+
     def _freight_under_floor(self):
         """The line sells under the floor it was priced from."""
         self.ensure_one()

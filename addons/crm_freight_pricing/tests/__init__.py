@@ -15,7 +15,10 @@ from . import test_freight_rate_expiry
 from . import test_freight_rate_import
 from . import test_freight_rate_import_large
 from . import test_freight_sell_floor
+from . import test_freight_taxes
 from . import test_lead_shipment
+from . import test_local_time
+from . import test_new_user_rights
 from . import test_rate_search
 from . import test_rate_search_port_group
 from . import test_rate_sheet
@@ -24,5 +27,5 @@ from . import test_salesperson_day
 from . import test_sell_rounding
 from . import test_tour
 from . import test_tour_pricing
-from . import test_wizard_owner
 from . import test_tour_vietnamese
+from . import test_wizard_owner

@@ -325,7 +325,8 @@ class TestFreightInquiry(FreightCommon):
             with assert_refused(
                 self,
                 ValidationError,
-                "'needed by' 2026-11-22 12:00:00 is in the past",
+                # in the user's date format and time zone (en_US, UTC), not raw
+                "'needed by' 11/22/2026 12:00 is in the past",
             ):
                 self._inquiry(needed_by=datetime(2026, 11, 22, 12, 0))
             with assert_refused(

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .expiry_reminder import remind_before_expiry
+from .expiry_reminder import company_todays, remind_before_expiry
 
 
 class CrmContract(models.Model):
@@ -228,9 +228,15 @@ class CrmContract(models.Model):
     def _cron_expire_contracts(self):
         """Expire signed contracts past their end date and remind salespeople of
         those about to end, once per end date."""
-        today = fields.Date.context_today(self)
-        ended = self.search([("state", "=", "signed"), ("date_end", "<", today)])
-        ended.state = "expired"
+        for company, today in company_todays(self).items():
+            ended = self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "signed"),
+                    ("date_end", "<", today),
+                ]
+            )
+            ended.state = "expired"
         remind_before_expiry(
             self,
             [("state", "=", "signed")],
@@ -241,6 +247,8 @@ class CrmContract(models.Model):
                 "The contract %(contract)s with %(customer)s ends on %(date)s.",
                 contract=contract.name,
                 customer=contract.partner_id.display_name,
-                date=contract.date_end,
+                date=(contract.user_id or self.env.user)._crm_format_date(
+                    contract.date_end
+                ),
             ),
         )

@@ -2,6 +2,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from .expiry_reminder import company_todays
+
 
 class CrmCustomerCompetitorProduct(models.Model):
     _inherit = "crm.customer.competitor.product"
@@ -18,22 +20,24 @@ class CrmCustomerCompetitorProduct(models.Model):
     def _cron_create_winback_opportunities(self):
         """An opportunity to win the customer back, N days (company setting) before
         its contract with a competitor ends; once per competitor product."""
-        today = fields.Date.context_today(self)
+        todays = company_todays(self)
         candidates = self.search(
             [
-                ("contract_end_date", ">=", today),
+                ("contract_end_date", ">=", min(todays.values())),
                 ("winback_lead_id", "=", False),
             ]
         )
-        due = candidates.filtered(
-            lambda product: (
-                product.contract_end_date
-                <= today
-                + relativedelta(
-                    days=(product.company_id or self.env.company).winback_days
-                )
+
+        def is_due(product):
+            company = product.company_id or self.env.company
+            today = todays.get(company, company._crm_today())
+            return (
+                today
+                <= product.contract_end_date
+                <= today + relativedelta(days=company.winback_days)
             )
-        )
+
+        due = candidates.filtered(is_due)
         for product in due:
             product.winback_lead_id = self.env["crm.lead"].create(
                 product._prepare_winback_lead_values()

@@ -93,15 +93,12 @@ class ResPartner(models.Model):
         """Once a month per company, e-mail the sales managers the neglected and
         difficult customers, with the list as an Excel file. Running again in the
         same month sends nothing."""
-        month = fields.Date.context_today(self).strftime("%Y-%m")
-        companies = self.env["res.company"].search(
-            [
-                "|",
-                ("neglected_digest_month", "=", False),
-                ("neglected_digest_month", "!=", month),
-            ]
-        )
+        companies = self.env["res.company"].search([])  # pylint: disable=no-search-all
         for company in companies:
+            # the month where the company works, not in OdooBot's time zone
+            month = company._crm_today().strftime("%Y-%m")
+            if company.neglected_digest_month == month:
+                continue
             self.with_company(company)._send_neglected_customer_digest(company)
             company.neglected_digest_month = month
 
@@ -133,7 +130,7 @@ class ResPartner(models.Model):
             {
                 "name": self.env._(
                     "Neglected customers %(month)s.xlsx",
-                    month=fields.Date.context_today(self).strftime("%Y-%m"),
+                    month=company._crm_today().strftime("%Y-%m"),
                 ),
                 "raw": output.getvalue(),
                 "mimetype": "application/vnd.openxmlformats-officedocument"

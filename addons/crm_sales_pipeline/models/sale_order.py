@@ -1,7 +1,7 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from .expiry_reminder import remind_before_expiry
+from .expiry_reminder import company_todays, remind_before_expiry
 
 
 class SaleOrder(models.Model):
@@ -273,14 +273,16 @@ class SaleOrder(models.Model):
     def _cron_expire_quotations(self):
         """Flag sent quotations past their validity date, and remind salespeople of
         those about to expire, once per validity date."""
-        today = fields.Date.context_today(self)
-        expired = self.search(
-            [
-                ("state", "=", "sent"),
-                ("validity_date", "<", today),
-                ("validity_expired", "=", False),
-            ]
-        )
+        expired = self.browse()
+        for company, today in company_todays(self).items():
+            expired |= self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "sent"),
+                    ("validity_date", "<", today),
+                    ("validity_expired", "=", False),
+                ]
+            )
         expired.validity_expired = True
         for order in expired:
             order.message_post(body=self.env._("The quotation has expired."))
@@ -294,7 +296,9 @@ class SaleOrder(models.Model):
                 "%(order)s expires on %(date)s: follow up with the customer or "
                 "extend it.",
                 order=order.name,
-                date=order.validity_date,
+                date=(order.user_id or self.env.user)._crm_format_date(
+                    order.validity_date
+                ),
             ),
         )
 

@@ -9,6 +9,7 @@ from . import test_lost_quotation
 from . import test_neglected_customers
 from . import test_order_summary
 from . import test_portal_signature
+from . import test_portal_signature_default
 from . import test_pricing_summary
 from . import test_quotation_report
 from . import test_revision

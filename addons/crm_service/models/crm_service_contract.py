@@ -132,7 +132,12 @@ class CrmServiceContract(models.Model):
         one with a balance left."""
         if not ticket.commercial_partner_id:
             return self
-        date = fields.Date.to_date(ticket.opened_date or fields.Date.today())
+        # the day the case was opened where the company works, not in UTC
+        company = ticket.company_id or self.env.company
+        date = fields.Date.context_today(
+            self.with_context(tz=company._crm_tz()),
+            timestamp=ticket.opened_date or fields.Datetime.now(),
+        )
         contracts = self.search(
             [
                 ("partner_id", "child_of", ticket.commercial_partner_id.id),

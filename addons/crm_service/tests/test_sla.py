@@ -47,6 +47,33 @@ class TestSla(CrmServiceCommon):
         ticket.priority = "3"
         self.assertEqual(ticket.sla_id, self.sla_team_urgent)
 
+    def test_hanoi_evening_case_is_due_on_the_next_working_morning(self):
+        calendar = self.calendar
+        calendar.tz = "Asia/Ho_Chi_Minh"
+        # Tuesday 1 December 2026, 18:30 in Vietnam: after hours
+        with freeze_time("2026-12-01 11:30:00"):
+            ticket = self._create_ticket(team_id=self.other_team.id)
+        # 4 working hours from Wednesday 8:00 ICT: noon ICT, 05:00 UTC
+        self.assertEqual(ticket.response_deadline, datetime(2026, 12, 2, 5, 0))
+
+    def test_tet_holiday_stops_the_sla_clock(self):
+        calendar = self.calendar
+        calendar.tz = "Asia/Ho_Chi_Minh"
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Tết Nguyên đán 2027",
+                "calendar_id": calendar.id,
+                "resource_id": False,
+                "date_from": datetime(2027, 2, 4, 17, 0),  # 5 February 00:00 ICT
+                "date_to": datetime(2027, 2, 11, 16, 59, 59),  # 11 February, ICT
+            }
+        )
+        # Thursday 4 February 2027, 16:00 in Vietnam
+        with freeze_time("2027-02-04 09:00:00"):
+            ticket = self._create_ticket(team_id=self.other_team.id)
+        # one hour on Thursday, three on Friday 12 February after the holiday
+        self.assertEqual(ticket.response_deadline, datetime(2027, 2, 12, 4, 0))
+
     @freeze_time(FRIDAY_15)
     def test_deadlines_skip_the_weekend(self):
         ticket = self._create_ticket(team_id=self.other_team.id)

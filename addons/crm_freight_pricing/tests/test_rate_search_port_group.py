@@ -17,7 +17,15 @@ class TestRateSearchPortGroup(FreightCommon):
         cls.cat_lai = ref("crm_freight_pricing.location_vncli")
         cls.cai_mep = ref("crm_freight_pricing.location_vncmt")
         cls.hiep_phuoc = ref("crm_freight_pricing.location_vn_hiep_phuoc")
-        cls.rotterdam = ref("crm_freight_pricing.location_nlrtm")
+        # a port of its own, so that no other buy rate (demo data) serves the lane
+        cls.rotterdam = cls.env["freight.location"].create(
+            {
+                "name": "Rotterdam Test Terminal",
+                "code": "NLXRT",
+                "country_id": ref("base.nl").id,
+                "kind": "seaport",
+            }
+        )
         cls.other_line = cls.env["res.partner"].create(
             {"name": "Other Line", "is_company": True, "is_shipping_line": True}
         )
@@ -60,7 +68,12 @@ class TestRateSearchPortGroup(FreightCommon):
     def test_buy_rates_filtered_by_the_metro_area_name(self):
         Rate = as_request(self.pricing_user, self.env["freight.rate"])
         self.assertEqual(
-            Rate.search([("origin_id", "ilike", "ho chi minh")]),
+            Rate.search(
+                [
+                    ("origin_id", "ilike", "ho chi minh"),
+                    ("destination_id", "=", self.rotterdam.id),
+                ]
+            ),
             self.cai_mep_rate | self.hiep_phuoc_rate,
         )
 

@@ -56,6 +56,7 @@
         "demo/freight_rate_markup_demo.xml",
         "demo/freight_inquiry_demo.xml",
         "demo/sale_order_demo.xml",
+        "demo/crm_lead_demo.xml",
         "demo/freight_booking_request_demo.xml",
     ],
     "pre_init_hook": "pre_init_hook",

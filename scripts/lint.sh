@@ -11,6 +11,9 @@ say "ruff format --check"
 "$VENV_DIR/bin/ruff" format --check . || status=1
 say "pylint-odoo"
 "$VENV_DIR/bin/pylint" --rcfile=.pylintrc addons/* || status=1
+say "no Python file over 500 lines (house style)"
+long_files="$(git ls-files --cached --others --exclude-standard '*.py' | xargs wc -l | awk '$2 != "total" && $1 > 500')"
+[ -n "$long_files" ] && { echo "$long_files"; status=1; }
 say "README.rst up to date"
 "$VENV_DIR/bin/python" scripts/gen_readme.py --check || status=1
 say "translations complete (vi, zh_CN)"

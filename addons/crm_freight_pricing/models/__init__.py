@@ -5,6 +5,7 @@ from . import freight_container_type
 from . import freight_vehicle_type
 from . import freight_charge_type
 from . import freight_rate
+from . import freight_rate_pricing
 from . import freight_rate_line
 from . import freight_rate_surcharge
 from . import freight_rate_markup

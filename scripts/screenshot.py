@@ -152,7 +152,7 @@ def shoot(base_url, session_id, args):
                 "--disable-sync",
                 "--no-first-run",
                 f"--user-data-dir={profile}",
-                "--remote-debugging-port=9333",
+                "--remote-debugging-port=0",
                 f"--window-size={args.width},{args.height}",
                 "about:blank",
             ],
@@ -160,17 +160,24 @@ def shoot(base_url, session_id, args):
             stderr=subprocess.DEVNULL,
         )
         try:
+            # the port Chromium chose, so that several engineers' screenshots coexist
+            port_file = Path(profile) / "DevToolsActivePort"
+            for _ in range(100):
+                if port_file.exists() and port_file.read_text().strip():
+                    break
+                time.sleep(0.1)
+            devtools = f"http://127.0.0.1:{port_file.read_text().split()[0]}"
             for _ in range(50):
                 try:
-                    with urllib.request.urlopen(
-                        "http://127.0.0.1:9333/json"
-                    ) as response:
+                    with urllib.request.urlopen(f"{devtools}/json") as response:
                         targets = json.load(response)
                     break
                 except OSError:
                     time.sleep(0.2)
             page = next(t for t in targets if t["type"] == "page")
-            socket = websocket.create_connection(page["webSocketDebuggerUrl"])
+            socket = websocket.create_connection(
+                page["webSocketDebuggerUrl"], suppress_origin=True
+            )
             counter = iter(range(1, 1000))
 
             def call(method, **params):
@@ -196,7 +203,10 @@ def shoot(base_url, session_id, args):
             for selector in args.clicks:
                 call(
                     "Runtime.evaluate",
-                    expression=f"document.querySelector({json.dumps(selector)}).click()",
+                    expression=(
+                        f"const e = document.querySelector({json.dumps(selector)});"
+                        "e.click(); e.scrollIntoView({block: 'start'});"
+                    ),
                 )
                 time.sleep(2)
             shot = call("Page.captureScreenshot", format="png")

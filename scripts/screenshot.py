@@ -120,6 +120,7 @@ def main():
     parser.add_argument("--port", type=int, default=8069)
     parser.add_argument("--lang", default=None)
     parser.add_argument("--width", type=int, default=1366)
+    parser.add_argument("--tz", default="Asia/Ho_Chi_Minh")
     parser.add_argument("--height", type=int, default=900)
     parser.add_argument("--wait", type=float, default=8)
     args = parser.parse_args()
@@ -197,6 +198,8 @@ def shoot(base_url, session_id, args):
                 domain="127.0.0.1",
                 path="/",
             )
+            # the web client shows times in the browser's zone: a Vietnamese office's
+            call("Emulation.setTimezoneOverride", timezoneId=args.tz)
             call("Page.enable")
             call("Page.navigate", url=f"{base_url}{args.path}")
             time.sleep(args.wait)

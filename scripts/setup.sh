@@ -2,7 +2,9 @@
 # Idempotent set-up: system packages, Odoo 18.0 source, project virtualenv.
 source "$(dirname "$0")/lib.sh"
 
-SYSTEM_PACKAGES=(libpq-dev libldap2-dev libsasl2-dev postgresql-client chromium wkhtmltopdf)
+# fonts-noto-cjk: Chinese names and labels in the browser and in printed PDFs
+SYSTEM_PACKAGES=(libpq-dev libldap2-dev libsasl2-dev postgresql-client chromium wkhtmltopdf
+    fonts-noto-cjk)
 embedded_pg && SYSTEM_PACKAGES+=(postgresql)
 
 ensure_system_packages() {

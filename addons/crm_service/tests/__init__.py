@@ -9,3 +9,4 @@ from . import test_reports
 from . import test_care
 from . import test_tour
 from . import test_role_day
+from . import test_helpdesk_portal_translations

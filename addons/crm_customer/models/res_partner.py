@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
 
-from ..tools import fold_search_text, short_code_from_name
+from ..tools import fold_search_text, fold_search_value, short_code_from_name
 
 
 class ResPartner(models.Model):
@@ -194,11 +194,7 @@ class ResPartner(models.Model):
         """Also match names without their diacritics, whichever side lacks them:
         "bien xanh" and "Biển Xanh" both find "Biển Xanh" and "Bien Xanh"."""
         domain = super()._search_display_name(operator, value)
-        folded = (
-            fold_search_text(value)
-            if operator in ("ilike", "=ilike") and isinstance(value, str)
-            else False
-        )
+        folded = fold_search_value(operator, value)
         if not folded:
             return domain
         # like Odoo's own partner search: a company found brings its contacts

@@ -40,6 +40,15 @@ def fold_search_text(*texts):
     return " | ".join(text for text in folded if text) or False
 
 
+def fold_search_value(operator, value):
+    """The folded form of what a user typed into a name search, or False when the
+    operator is not a "contains" match (a folded "=" or "in" would compare the wrong
+    column)."""
+    if operator in ("ilike", "=ilike") and isinstance(value, str):
+        return fold_search_text(value)
+    return False
+
+
 def short_code_from_name(name):
     """Mnemonic code: the initials of the name's words, Chinese characters by the
     initial of their pinyin. "Vận tải Biển Đông" -> "VTBD", "上海物流" -> "SHWL"."""

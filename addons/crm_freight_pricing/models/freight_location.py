@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
 
-from odoo.addons.crm_customer.tools import fold_search_text
+from odoo.addons.crm_customer.tools import fold_search_text, fold_search_value
 
 UNLOCODE_PATTERN = re.compile(r"^[A-Z]{2}[A-Z2-9]{3}$")
 IATA_PATTERN = re.compile(r"^[A-Z]{3}$")
@@ -127,11 +127,7 @@ class FreightLocation(models.Model):
         """Also match what is typed without diacritics, an alias or the port
         group's name: "sai gon", "hcm" and "cat lai" all find Cát Lái."""
         domain = super()._search_display_name(operator, value)
-        folded = (
-            fold_search_text(value)
-            if operator in ("ilike", "=ilike") and isinstance(value, str)
-            else False
-        )
+        folded = fold_search_value(operator, value)
         if not folded:
             return domain
         return expression.OR([domain, [("search_text", operator, folded)]])

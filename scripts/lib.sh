@@ -21,6 +21,8 @@ HTTP_PORT="${HTTP_PORT:-8069}"
 DEMO_DB="${DEMO_DB:-crm_suite_demo}"
 TEST_DB_PREFIX="${TEST_DB_PREFIX:-crm_suite_test}"
 SUITE_MODULES="crm_customer,crm_sales_pipeline,crm_freight_pricing,crm_service,crm_accounting_bridge"
+# Installed by `make test` only, from tests/addons (never on a server's add-ons path).
+TEST_ONLY_MODULES="test_crm_suite"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 warn() { printf 'WARNING: %s\n' "$*" >&2; }
@@ -80,7 +82,7 @@ render_config() {
     local target="$RUN_DIR/$name.conf"
     mkdir -p "$RUN_DIR"
     ODOO_SRC_DIR="$(cat "$RUN_DIR/odoo_src")" \
-        ADDONS_PATH="$(addons_path)" \
+        ADDONS_PATH="$(addons_path)" TEST_ADDONS_PATH="$ROOT_DIR/tests/addons" \
         DB_CONN_HOST="$(db_conn_host)" DB_CONN_PORT="$(db_conn_port)" \
         DB_CONN_USER="$(db_conn_user)" DB_CONN_PASSWORD="${DB_PASSWORD:-False}" \
         DB_NAME="$db_name" HTTP_PORT="$HTTP_PORT" RUN_DIR="$RUN_DIR" \

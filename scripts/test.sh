@@ -41,7 +41,7 @@ LOG="$RUN_DIR/test-install.log"
 
 say "Installing the suite on $TEST_DB (log: $LOG)"
 : >"$LOG"
-"$(odoo_bin)" -c "$CONF" -d "$TEST_DB" -i "${TEST_MODULES:-$SUITE_MODULES}" --stop-after-init --logfile "$LOG" \
+"$(odoo_bin)" -c "$CONF" -d "$TEST_DB" -i "${TEST_MODULES:-$SUITE_MODULES,$TEST_ONLY_MODULES}" --stop-after-init --logfile "$LOG" \
     || { tail -n 40 "$LOG" >&2; die "installing the suite failed"; }
 "$VENV_DIR/bin/python" "$ROOT_DIR/scripts/check_log.py" "$LOG"
 

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import SQL, create_index
+from odoo.tools import create_index
 
 
 class FreightRateLine(models.Model):
@@ -161,18 +161,3 @@ class FreightRateLine(models.Model):
             ]
         )
         return lines.sudo(False)
-
-    def _explain_search(self, origin, destination, freight_mode, shipment_date):
-        """The plan PostgreSQL picks for the rate search (tests and benchmarks)."""
-        query = self._search(
-            [
-                ("origin_id", "=", origin.id),
-                ("destination_id", "=", destination.id),
-                ("freight_mode", "=", freight_mode),
-                ("date_from", "<=", shipment_date),
-                ("date_to", ">=", shipment_date),
-                ("state", "=", "active"),
-            ]
-        )
-        self.env.cr.execute(SQL("EXPLAIN ANALYZE %s", query.select()))
-        return "\n".join(row[0] for row in self.env.cr.fetchall())

@@ -1,7 +1,25 @@
 from odoo import Command, fields
 from odoo.tests import new_test_user
+from odoo.tools import SQL
 
 from odoo.addons.base.tests.common import BaseCommon
+
+
+def explain_rate_search(env, origin, destination, freight_mode, shipment_date):
+    """The plan PostgreSQL picks for the rate search's lane query, with its timing
+    (tests/test_rate_search.py and scripts/bench/bench_rate_search.py)."""
+    query = env["freight.rate.line"]._search(
+        [
+            ("origin_id", "=", origin.id),
+            ("destination_id", "=", destination.id),
+            ("freight_mode", "=", freight_mode),
+            ("date_from", "<=", shipment_date),
+            ("date_to", ">=", shipment_date),
+            ("state", "=", "active"),
+        ]
+    )
+    env.cr.execute(SQL("EXPLAIN ANALYZE %s", query.select()))
+    return "\n".join(row[0] for row in env.cr.fetchall())
 
 
 class FreightCommon(BaseCommon):

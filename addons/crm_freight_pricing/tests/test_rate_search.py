@@ -3,7 +3,7 @@ from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.crm_customer.tests.common import as_request
 
-from .common import FreightCommon
+from .common import FreightCommon, explain_rate_search
 
 
 class TestRateSearch(FreightCommon):
@@ -223,9 +223,7 @@ class TestRateSearch(FreightCommon):
             },
         )
         self.env.cr.execute("ANALYZE freight_rate_line")
-        plan = self.env["freight.rate.line"]._explain_search(
-            self.pol, self.pod, "sea_fcl", self.today
-        )
+        plan = explain_rate_search(self.env, self.pol, self.pod, "sea_fcl", self.today)
         self.assertIn("Index Scan", plan)
         self.assertNotIn("Seq Scan", plan)
         execution_ms = float(plan.rsplit("Execution Time: ", 1)[1].split(" ms")[0])

@@ -279,11 +279,6 @@ class FreightRateSearch(models.TransientModel):
             return float_round(price, precision_rounding=step, rounding_method="UP")
         return price
 
-    def action_new_search(self):
-        self.ensure_one()
-        self.write({"option_ids": [Command.clear()], "searched": False})
-        return self._reopen()
-
     def _reopen(self):
         return {
             "type": "ir.actions.act_window",

@@ -1,6 +1,6 @@
 from odoo import models
 
-from ..tools import air_freight, chargeable_weight, revenue_tons
+from ..tools import PricedCharge, air_freight, chargeable_weight, revenue_tons
 
 
 class FreightRate(models.Model):
@@ -11,17 +11,15 @@ class FreightRate(models.Model):
 
     def _price_shipment(self, shipment, lines):
         """Buy charges of this rate for ``shipment`` (a freight.shipment.mixin record),
-        from its price ``lines`` found by the search: a list of dicts in the charges'
-        own currencies, each with the basis its unit price is per (a percentage
-        surcharge is a lump sum per shipment), or an empty list when this rate cannot
-        carry the shipment."""
+        from its price ``lines`` found by the search: a list of PricedCharge in the
+        charges' own currencies, each with the basis its unit price is per (a
+        percentage surcharge is a lump sum per shipment), or an empty list when this
+        rate cannot carry the shipment."""
         self.ensure_one()
         charges = self._price_freight(shipment, lines)
         if not charges:
             return []
-        freight_amount = sum(
-            charge["quantity"] * charge["unit_price"] for charge in charges
-        )
+        freight_amount = sum(charge.amount for charge in charges)
         for surcharge in self.surcharge_ids:
             quantity = self._surcharge_quantity(surcharge, shipment)
             if not quantity:
@@ -35,15 +33,15 @@ class FreightRate(models.Model):
                 unit_price, currency = surcharge.amount, surcharge.currency_id
                 basis = surcharge.basis
             charges.append(
-                {
-                    "charge_type": surcharge.charge_type_id,
-                    "name": surcharge.charge_type_id.display_name,
-                    "quantity": quantity,
-                    "unit_price": unit_price,
-                    "currency": currency,
-                    "basis": basis,
-                    "is_freight": False,
-                }
+                PricedCharge(
+                    charge_type=surcharge.charge_type_id,
+                    name=surcharge.charge_type_id.display_name,
+                    quantity=quantity,
+                    unit_price=unit_price,
+                    currency=currency,
+                    basis=basis,
+                    is_freight=False,
+                )
             )
         return charges
 
@@ -53,15 +51,15 @@ class FreightRate(models.Model):
         name = charge_type.display_name
 
         def charge(quantity, unit_price, label=None, basis="shipment"):
-            return {
-                "charge_type": charge_type,
-                "name": f"{name} {label}" if label else name,
-                "quantity": quantity,
-                "unit_price": unit_price,
-                "currency": self.currency_id,
-                "basis": basis,
-                "is_freight": True,
-            }
+            return PricedCharge(
+                charge_type=charge_type,
+                name=f"{name} {label}" if label else name,
+                quantity=quantity,
+                unit_price=unit_price,
+                currency=self.currency_id,
+                basis=basis,
+                is_freight=True,
+            )
 
         if self.freight_mode == "sea_fcl":
             prices = {line.container_type_id: line.price for line in lines}

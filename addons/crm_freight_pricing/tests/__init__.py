@@ -19,6 +19,7 @@ from . import test_freight_taxes
 from . import test_lead_shipment
 from . import test_local_time
 from . import test_new_user_rights
+from . import test_priced_charge
 from . import test_rate_search
 from . import test_rate_search_port_group
 from . import test_rate_sheet

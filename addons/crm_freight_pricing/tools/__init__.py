@@ -5,4 +5,5 @@ from .freight_cargo import (
     chargeable_weight,
     revenue_tons,
 )
+from .priced_charge import PricedCharge
 from . import rate_cards, rate_sheet

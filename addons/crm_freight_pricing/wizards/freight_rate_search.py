@@ -222,36 +222,38 @@ class FreightRateSearch(models.TransientModel):
         )
 
     def _prepare_option(self, rate, charges, markup=None):
-        """``markup``: the rate's sell floor markup (%), if Pricing set one."""
+        """``charges``: the rate's PricedCharge list for this shipment (from
+        ``_price_shipment``); ``markup``: the rate's sell floor markup (%), if
+        Pricing set one."""
         target = self.currency_id
         from_floor = self._quotes_from_floor()
         charge_values = []
         for charge in charges:
-            cost = charge["currency"].round(charge["quantity"] * charge["unit_price"])
-            cost_converted = charge["currency"]._convert(
+            cost = charge.currency.round(charge.amount)
+            cost_converted = charge.currency._convert(
                 cost, target, self.company_id, self.shipment_date
             )
-            unit_cost = cost_converted / charge["quantity"]
+            unit_cost = cost_converted / charge.quantity
             unit_floor = unit_cost * (1 + markup / 100) if markup else 0.0
             unit_sell = self._sell_unit_price(
                 unit_floor if from_floor else unit_cost, charge
             )
             charge_values.append(
                 {
-                    "charge_type_id": charge["charge_type"].id,
-                    "name": charge["name"],
-                    "quantity": charge["quantity"],
-                    "unit_price": charge["unit_price"],
-                    "charge_currency_id": charge["currency"].id,
+                    "charge_type_id": charge.charge_type.id,
+                    "name": charge.name,
+                    "quantity": charge.quantity,
+                    "unit_price": charge.unit_price,
+                    "charge_currency_id": charge.currency.id,
                     "cost": cost,
                     "unit_cost": unit_cost,
                     "cost_converted": cost_converted,
                     "unit_floor": unit_floor,
-                    "floor": target.round(unit_floor * charge["quantity"]),
+                    "floor": target.round(unit_floor * charge.quantity),
                     "unit_sell": unit_sell,
-                    "sell": target.round(unit_sell * charge["quantity"]),
-                    "is_freight": charge["is_freight"],
-                    "basis": charge["basis"],
+                    "sell": target.round(unit_sell * charge.quantity),
+                    "is_freight": charge.is_freight,
+                    "basis": charge.basis,
                 }
             )
         return {
@@ -263,16 +265,17 @@ class FreightRateSearch(models.TransientModel):
         }
 
     def _sell_unit_price(self, unit_base, charge):
-        """The sell price of ``charge`` on ``unit_base``: the floor, or the cost for
-        users who see buy rates, rounded up to the step of the charge's basis so
-        that the margin asked stays the margin quoted within that step."""
+        """The sell price of ``charge`` (a PricedCharge) on ``unit_base``: the
+        floor, or the cost for users who see buy rates, rounded up to the step of
+        the charge's basis so that the margin asked stays the margin quoted within
+        that step."""
         if self.margin_type == "percent":
             price = unit_base * (1 + self.margin_value / 100)
         else:
-            price = unit_base + (self.margin_value if charge["is_freight"] else 0.0)
+            price = unit_base + (self.margin_value if charge.is_freight else 0.0)
         step = (
             self.sell_rounding_weight
-            if charge["basis"] in WEIGHT_BASES
+            if charge.basis in WEIGHT_BASES
             else self.sell_rounding
         )
         if step:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# ruff (lint and format check) on the whole repository, pylint-odoo on the addons.
+# ruff (lint and format check) on the whole repository, pylint-odoo on the addons;
+# .pre-commit-config.yaml runs the same tools on the files of a commit.
 source "$(dirname "$0")/lib.sh"
 
 "$ROOT_DIR/scripts/setup.sh" >/dev/null
@@ -14,6 +15,8 @@ say "pylint-odoo"
 say "no Python file over 500 lines (house style)"
 long_files="$(git ls-files --cached --others --exclude-standard '*.py' | xargs wc -l | awk '$2 != "total" && $1 > 500')"
 [ -n "$long_files" ] && { echo "$long_files"; status=1; }
+say "pre-commit runs the same tools (.pre-commit-config.yaml)"
+"$VENV_DIR/bin/python" scripts/check_precommit.py || status=1
 say "README.rst up to date"
 "$VENV_DIR/bin/python" scripts/gen_readme.py --check || status=1
 say "translations complete (vi, zh_CN)"

@@ -11,7 +11,6 @@
         "security/crm_freight_pricing_security.xml",
         "security/ir.model.access.csv",
         "security/crm_freight_pricing_wizard_rules.xml",
-        "security/crm_freight_pricing_rules.xml",
         "data/ir_sequence_data.xml",
         "data/freight.location.csv",
         "data/freight.container.type.csv",

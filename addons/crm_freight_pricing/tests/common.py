@@ -8,15 +8,9 @@ from odoo.addons.base.tests.common import BaseCommon
 def explain_rate_search(env, origin, destination, freight_mode, shipment_date):
     """The plan PostgreSQL picks for the rate search's lane query, with its timing
     (tests/test_rate_search.py and scripts/bench/bench_rate_search.py)."""
-    query = env["freight.rate.line"]._search(
-        [
-            ("origin_id", "=", origin.id),
-            ("destination_id", "=", destination.id),
-            ("freight_mode", "=", freight_mode),
-            ("date_from", "<=", shipment_date),
-            ("date_to", ">=", shipment_date),
-            ("state", "=", "active"),
-        ]
+    lines = env["freight.rate.line"]
+    query = lines._search(
+        lines._get_lane_domain(origin, destination, freight_mode, shipment_date)
     )
     env.cr.execute(SQL("EXPLAIN ANALYZE %s", query.select()))
     return "\n".join(row[0] for row in env.cr.fetchall())

@@ -89,7 +89,10 @@ render_config() {
         "$VENV_DIR/bin/python" - "$ROOT_DIR/config/$name.conf.in" "$target" <<'PY'
 import os, string, sys
 template = string.Template(open(sys.argv[1], encoding="utf-8").read())
-with open(sys.argv[2], "w", encoding="utf-8") as conf:
+# It holds the database password: readable by its owner only, even when it already existed.
+descriptor = os.open(sys.argv[2], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+os.fchmod(descriptor, 0o600)
+with open(descriptor, "w", encoding="utf-8") as conf:
     conf.write(template.substitute(os.environ))
 PY
     echo "$target"

@@ -1,17 +1,19 @@
 """`make run` refuses a busy port with a way out, before starting anything, and the
-server it starts survives Odoo's own restart."""
+server it starts survives Odoo's own restart. The configs it renders, with the database
+password, are for their owner only."""
 
 import contextlib
 import http.client
 import os
 from pathlib import Path
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
 
-from conftest import ROOT_DIR
+from conftest import ROOT_DIR, suite_env
 
 
 def test_busy_port_gives_clear_message_and_starts_nothing(tmp_path):
@@ -36,6 +38,38 @@ def test_busy_port_gives_clear_message_and_starts_nothing(tmp_path):
     assert "Traceback" not in result.stderr
     assert not (run_dir / "odoo.pid").exists()
     assert not (tmp_path / "pg").exists()
+
+
+RENDER_BOTH_CONFIGS = (
+    "source scripts/lib.sh && render_config odoo.dev crm_suite_demo"
+    " && render_config odoo.test crm_suite_test_x"
+)
+
+
+def test_rendered_configs_are_readable_by_their_owner_only(tmp_path):
+    run_dir = tmp_path / "run"
+    run_dir.mkdir()
+    shutil.copy(Path(os.environ["CRM_SUITE_RUN_DIR"], "odoo_src"), run_dir)
+    stale = run_dir / "odoo.dev.conf"
+    stale.write_text("; rendered before\n")
+    stale.chmod(0o644)
+    subprocess.run(
+        [
+            "bash",
+            "-c",
+            RENDER_BOTH_CONFIGS,
+        ],
+        cwd=ROOT_DIR,
+        env=suite_env(RUN_DIR=run_dir, DB_PASSWORD="s3cret-pw"),
+        umask=0o022,
+        capture_output=True,
+        check=True,
+    )
+
+    for name in ("odoo.dev.conf", "odoo.test.conf"):
+        conf = run_dir / name
+        assert "db_password = s3cret-pw" in conf.read_text()
+        assert conf.stat().st_mode & 0o777 == 0o600, name
 
 
 def test_server_comes_back_on_its_port_after_restarting_itself(tmp_path):

@@ -76,6 +76,21 @@ psql_suite() {
 
 odoo_bin() { echo "$VENV_DIR/bin/odoo"; }
 
+# The first port after $1 on which nothing listens, for a "choose another port" message.
+free_port_after() {
+    "$PYTHON" - "$1" <<'PY'
+import socket, sys
+for port in range(int(sys.argv[1]) + 1, 65536):
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+    print(port)
+    break
+PY
+}
+
 # Render config/<name>.conf.in into .run/<name>.conf.
 render_config() {
     local name="$1" db_name="$2"

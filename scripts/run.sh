@@ -9,11 +9,13 @@ if [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
     exit 0
 fi
 
-"$ROOT_DIR/scripts/setup.sh"
-if "$VENV_DIR/bin/python" "$ROOT_DIR/scripts/port_in_use.py" "$HTTP_PORT"; then
+# Before any set-up work: a busy port is found in a second, not after minutes of installing.
+if "$PYTHON" "$ROOT_DIR/scripts/port_in_use.py" "$HTTP_PORT"; then
     die "port $HTTP_PORT is already in use by another program.
-Choose another port, e.g.: make run HTTP_PORT=8070"
+Choose another port, e.g.: make run HTTP_PORT=$(free_port_after "$HTTP_PORT")"
 fi
+
+"$ROOT_DIR/scripts/setup.sh"
 "$ROOT_DIR/scripts/pg.sh" start
 "$ROOT_DIR/scripts/ensure_db.sh" "$DEMO_DB" demo
 CONF="$(render_config odoo.dev "$DEMO_DB")"

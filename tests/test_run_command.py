@@ -6,6 +6,7 @@ import contextlib
 import http.client
 import os
 from pathlib import Path
+import re
 import shutil
 import signal
 import socket
@@ -38,6 +39,44 @@ def test_busy_port_gives_clear_message_and_starts_nothing(tmp_path):
     assert "Traceback" not in result.stderr
     assert not (run_dir / "odoo.pid").exists()
     assert not (tmp_path / "pg").exists()
+
+
+def test_busy_port_is_refused_before_the_set_up_with_a_free_port_to_take(
+    tmp_path, command_clone
+):
+    """Before minutes of set-up (here set-up would stop at once: no Odoo source, no
+    virtualenv)."""
+    with socket.socket() as listener, socket.socket() as usual_choice:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        busy_port = listener.getsockname()[1]
+        # the port a fixed suggestion would name: busy too
+        with contextlib.suppress(OSError):
+            usual_choice.bind(("127.0.0.1", 8070))
+            usual_choice.listen()
+        result = subprocess.run(
+            ["make", "--no-print-directory", "run", f"HTTP_PORT={busy_port}"],
+            cwd=command_clone,
+            env=suite_env(
+                RUN_DIR=tmp_path / "run",
+                PG_DIR=tmp_path / "pg",
+                VENV_DIR=tmp_path / "venv",
+                ODOO_SRC=tmp_path / "no-odoo-here",
+            ),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode != 0
+        assert f"port {busy_port} is already in use" in result.stderr, result.stderr
+        suggested = int(re.search(r"make run HTTP_PORT=(\d+)", result.stderr).group(1))
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", suggested))  # free: raises otherwise
+
+    assert "ODOO_SRC" not in result.stderr
+    assert not (tmp_path / "venv").exists()
+    assert not (tmp_path / "run" / "odoo_src").exists()
 
 
 RENDER_BOTH_CONFIGS = (

@@ -17,7 +17,7 @@ import time
 from conftest import ROOT_DIR, suite_env
 
 
-def test_busy_port_gives_clear_message_and_starts_nothing(tmp_path):
+def test_busy_port_gives_clear_message_and_starts_nothing(tmp_path, command_clone):
     run_dir = tmp_path / "run"
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))
@@ -25,7 +25,7 @@ def test_busy_port_gives_clear_message_and_starts_nothing(tmp_path):
         busy_port = listener.getsockname()[1]
         result = subprocess.run(
             ["make", "--no-print-directory", "run", f"HTTP_PORT={busy_port}"],
-            cwd=ROOT_DIR,
+            cwd=command_clone,
             env={**os.environ, "RUN_DIR": str(run_dir), "PG_DIR": str(tmp_path / "pg")},
             capture_output=True,
             text=True,
@@ -111,7 +111,7 @@ def test_rendered_configs_are_readable_by_their_owner_only(tmp_path):
         assert conf.stat().st_mode & 0o777 == 0o600, name
 
 
-def test_server_comes_back_on_its_port_after_restarting_itself(tmp_path):
+def test_server_comes_back_on_its_port_after_restarting_itself(tmp_path, command_clone):
     """Odoo restarts itself on SIGHUP, as on reaching its time or memory limit, by
     executing itself again: the server `make run` starts must come back."""
     run_dir = tmp_path / "run"
@@ -131,7 +131,7 @@ def test_server_comes_back_on_its_port_after_restarting_itself(tmp_path):
     }
     subprocess.run(
         [
-            str(ROOT_DIR / "scripts/serve.sh"),
+            str(command_clone / "scripts/serve.sh"),
             os.environ["CRM_SUITE_TEST_CONF"],
             str(port),
         ],

@@ -25,6 +25,8 @@ fi
 
 "$ROOT_DIR/scripts/setup.sh"
 remember_run_state
+# From here `make stop` owns the cluster, even one an interrupted `make test` left.
+rm -f "$RUN_DIR/test-pg.pid"
 "$ROOT_DIR/scripts/pg.sh" start
 "$ROOT_DIR/scripts/ensure_db.sh" "$DEMO_DB" demo
 CONF="$(render_config odoo.dev "$DEMO_DB")"

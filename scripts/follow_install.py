@@ -22,7 +22,8 @@ def show(text):
 class LogFollower:
     def __init__(self, path):
         self.path = path
-        self.offset = 0
+        # only what this command logs: earlier steps may have logged into the same file
+        self.offset = os.path.getsize(path) if os.path.exists(path) else 0
         self.pending = ""
         self.last_message = ""
 

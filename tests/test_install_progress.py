@@ -30,8 +30,10 @@ def test_each_module_is_shown_while_the_install_runs(tmp_path):
     # Odoo's real lines, from this run's own install
     install_log = Path(os.environ["CRM_SUITE_RUN_DIR"], "test-install.log").read_text()
     loading = [line for line in install_log.splitlines() if "Loading module " in line]
-    first, last = loading[0], loading[-1]
+    earlier, first, last = loading[len(loading) // 2], loading[0], loading[-1]
     log, seen = tmp_path / "install.log", tmp_path / "seen"
+    # an earlier step's line, in the same log: not shown again
+    log.write_text(earlier + "\n")
     follower = subprocess.Popen(
         [
             sys.executable,
@@ -61,6 +63,7 @@ def test_each_module_is_shown_while_the_install_runs(tmp_path):
 
     assert shown_while_running.strip() == reported(first)
     assert reported(last) in rest
+    assert reported(earlier) not in shown_while_running + rest
     assert status == 3
 
 

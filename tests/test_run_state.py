@@ -12,6 +12,7 @@ import subprocess
 import time
 
 from conftest import free_port, run_make, start_make, suite_env
+import pytest
 
 
 def follow_logs(clone, env, output, expected):
@@ -27,6 +28,7 @@ def follow_logs(clone, env, output, expected):
     return output.read_text()
 
 
+@pytest.mark.skipif(bool(os.environ.get("DB_HOST")), reason="the embedded cluster only")
 def test_later_commands_find_the_server_and_cluster_make_run_started(
     command_clone, pg_reachable_dir, tmp_path
 ):

@@ -1,6 +1,7 @@
 # CRM suite for Odoo 18.0. Every target sets up whatever is still missing.
 # Variables (also from the environment): HTTP_PORT, ODOO_SRC, DB_HOST, DB_PORT, DB_USER,
-# DB_PASSWORD, PG_PORT, PYTEST_ARGS, TEST_MODULES, TEST_PATHS. See README.md.
+# DB_PASSWORD, PG_PORT, PG_DIR, RUN_DIR, VENV_DIR, PYTEST_ARGS, TEST_MODULES, TEST_PATHS.
+# See README.md. stop, logs and clean find what `make run` started (.run/state).
 SHELL := /bin/bash
 export HTTP_PORT ODOO_SRC DB_HOST DB_PORT DB_USER DB_PASSWORD PG_PORT PYTEST_ARGS \
 	TEST_MODULES TEST_PATHS
@@ -16,6 +17,7 @@ help:
 	@echo "make shell  - odoo shell on the demo database"
 	@echo "make logs   - follow the server log"
 	@echo "make clean  - stop, then delete .run (databases, filestore) and .venv"
+	@echo "(stop, logs and clean find what 'make run' started, even with RUN_DIR, PG_DIR or VENV_DIR)"
 
 setup:
 	@scripts/setup.sh
@@ -36,7 +38,7 @@ shell:
 	@scripts/shell.sh
 
 logs:
-	@tail -F .run/odoo.log
+	@scripts/logs.sh
 
-clean: stop
-	rm -rf .run .venv
+clean:
+	@scripts/clean.sh

@@ -26,9 +26,17 @@ addons_hash() {
         | sort -z | xargs -0 sha256sum) | sha256sum | cut -d' ' -f1
 }
 
+# Run odoo with ARGS, logging into $LOG, and show its progress meanwhile (a first demo
+# install takes minutes).
+odoo_logged() {
+    "$VENV_DIR/bin/python" "$ROOT_DIR/scripts/follow_install.py" "$LOG" -- \
+        "$(odoo_bin)" "$@" --logfile "$LOG"
+}
+
 # Run one step of scripts/demo_vietnam.py on the demo database, logging into $LOG.
 demo_step() {
-    DEMO_STEP="$1" "$(odoo_bin)" shell -c "$CONF" -d "$DB" --no-http --logfile "$LOG" \
+    say "Vietnamese demo: the $1 step (scripts/demo_vietnam.py)"
+    DEMO_STEP="$1" odoo_logged shell -c "$CONF" -d "$DB" --no-http \
         <"$ROOT_DIR/scripts/demo_vietnam.py" \
         || { tail -n 40 "$LOG" >&2; die "the Vietnamese demo step '$1' failed on $DB"; }
 }
@@ -45,11 +53,12 @@ if [ "$DEMO" = demo ] && ! database_exists; then
     # suite's demo invoices find the company's journals.
     say "Creating the demo database $DB: a Ho Chi Minh City company (log: $LOG)"
     : >"$LOG"
-    "$(odoo_bin)" -c "$CONF" -d "$DB" -i base --load-language="$LANGS" --stop-after-init \
-        --logfile "$LOG" || { tail -n 40 "$LOG" >&2; die "creating $DB failed"; }
+    odoo_logged -c "$CONF" -d "$DB" -i base --load-language="$LANGS" --stop-after-init \
+        || { tail -n 40 "$LOG" >&2; die "creating $DB failed"; }
     demo_step company
-    "$(odoo_bin)" -c "$CONF" -d "$DB" -i l10n_vn --load-language="$LANGS" --stop-after-init \
-        --logfile "$LOG" || { tail -n 40 "$LOG" >&2; die "installing l10n_vn failed on $DB"; }
+    say "Installing Vietnam's accounting (l10n_vn) on $DB"
+    odoo_logged -c "$CONF" -d "$DB" -i l10n_vn --load-language="$LANGS" --stop-after-init \
+        || { tail -n 40 "$LOG" >&2; die "installing l10n_vn failed on $DB"; }
     "$VENV_DIR/bin/python" "$ROOT_DIR/scripts/check_log.py" "$LOG"
 fi
 TO_INSTALL="$(missing_modules)"
@@ -57,11 +66,11 @@ args=()
 [ -n "$TO_INSTALL" ] && args+=(-i "$TO_INSTALL")
 [ "$(cat "$HASH_FILE" 2>/dev/null)" != "$(addons_hash)" ] && args+=(-u "$SUITE_MODULES")
 [ ${#args[@]} -eq 0 ] && exit 0
-args+=(-c "$CONF" -d "$DB" --stop-after-init --logfile "$LOG")
+args+=(-c "$CONF" -d "$DB" --stop-after-init)
 [ "$DEMO" = demo ] && args+=(--load-language="$LANGS") || args+=(--without-demo=all)
 say "Installing or updating the suite modules on database $DB (log: $LOG)"
 : >"$LOG"
-"$(odoo_bin)" "${args[@]}" || { tail -n 40 "$LOG" >&2; die "installation failed on $DB"; }
+odoo_logged "${args[@]}" || { tail -n 40 "$LOG" >&2; die "installation failed on $DB"; }
 if [ "$DEMO" = demo ]; then demo_step suite; fi
 "$VENV_DIR/bin/python" "$ROOT_DIR/scripts/check_log.py" "$LOG"
 addons_hash >"$HASH_FILE"

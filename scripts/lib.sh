@@ -3,6 +3,25 @@
 set -euo pipefail
 
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Where `make run` put its server, cluster and virtualenv, remembered in the clone's .run/
+# (KEY=VALUE lines) so that `make stop`, `logs`, `clean` and a second `make run` find them
+# whatever the later command's variables. A script that sets USE_RUN_STATE=1 before sourcing
+# this file takes the remembered values of the variables its caller did not set.
+STATE_FILE="$ROOT_DIR/.run/state"
+STATE_KEYS="RUN_DIR PG_DIR VENV_DIR PG_PORT HTTP_PORT DB_HOST DB_PORT"
+HTTP_PORT_GIVEN="${HTTP_PORT:+1}"
+state_value() {
+    [ -f "$STATE_FILE" ] && sed -n "s/^$1=//p" "$STATE_FILE" | tail -n 1
+}
+if [ "${USE_RUN_STATE:-}" = 1 ] && [ -f "$STATE_FILE" ]; then
+    for _key in $STATE_KEYS; do
+        [ -n "${!_key:-}" ] || printf -v "$_key" '%s' "$(state_value "$_key")"
+        # shellcheck disable=SC2163 # for the scripts this one runs (pg.sh)
+        export "$_key"
+    done
+    unset _key
+fi
 RUN_DIR="${RUN_DIR:-$ROOT_DIR/.run}"
 VENV_DIR="${VENV_DIR:-$ROOT_DIR/.venv}"
 PYTHON="${PYTHON:-python3}"
@@ -76,6 +95,41 @@ psql_suite() {
 
 odoo_bin() { echo "$VENV_DIR/bin/odoo"; }
 
+remember_run_state() {
+    local key
+    mkdir -p "$(dirname "$STATE_FILE")"
+    for key in $STATE_KEYS; do printf '%s=%s\n' "$key" "${!key}"; done >"$STATE_FILE.new"
+    mv "$STATE_FILE.new" "$STATE_FILE"
+}
+
+# The pid in FILE when it names a live Odoo server (not a pid the system gave to another program).
+odoo_pid_from() {
+    local pid
+    pid="$(cat "$1" 2>/dev/null)" || return 1
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null \
+        | grep -q odoo && echo "$pid"
+}
+
+# The HTTP port a running server was started with (serve.sh passes --http-port).
+odoo_pid_port() {
+    tr '\0' '\n' <"/proc/$1/cmdline" 2>/dev/null | sed -n '/^--http-port$/{n;p;q}'
+}
+
+# The first port after $1 on which nothing listens, for a "choose another port" message.
+free_port_after() {
+    "$PYTHON" - "$1" <<'PY'
+import socket, sys
+for port in range(int(sys.argv[1]) + 1, 65536):
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+    print(port)
+    break
+PY
+}
+
 # Render config/<name>.conf.in into .run/<name>.conf.
 render_config() {
     local name="$1" db_name="$2"
@@ -89,7 +143,10 @@ render_config() {
         "$VENV_DIR/bin/python" - "$ROOT_DIR/config/$name.conf.in" "$target" <<'PY'
 import os, string, sys
 template = string.Template(open(sys.argv[1], encoding="utf-8").read())
-with open(sys.argv[2], "w", encoding="utf-8") as conf:
+# It holds the database password: readable by its owner only, even when it already existed.
+descriptor = os.open(sys.argv[2], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+os.fchmod(descriptor, 0o600)
+with open(descriptor, "w", encoding="utf-8") as conf:
     conf.write(template.substitute(os.environ))
 PY
     echo "$target"

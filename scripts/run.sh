@@ -2,18 +2,31 @@
 # Serve the web client on the demo database, with every suite module installed and demo data.
 source "$(dirname "$0")/lib.sh"
 
-PID_FILE="$RUN_DIR/odoo.pid"
-
-if [ -f "$PID_FILE" ] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
-    say "Odoo is already running (pid $(cat "$PID_FILE")) at http://127.0.0.1:$HTTP_PORT; 'make stop' stops it"
+# One server per clone: the one a previous `make run` started may live in another RUN_DIR.
+for pid_file in "$(state_value RUN_DIR)/odoo.pid" "$RUN_DIR/odoo.pid"; do
+    [ "$pid_file" = /odoo.pid ] && continue
+    pid="$(odoo_pid_from "$pid_file")" || continue
+    port="$(odoo_pid_port "$pid")"
+    port="${port:-$(state_value HTTP_PORT)}"
+    url="http://127.0.0.1:$port"
+    if [ -n "$HTTP_PORT_GIVEN" ] && [ "$HTTP_PORT" != "$port" ]; then
+        die "Odoo from this clone already runs at $url (pid $pid), not on port $HTTP_PORT.
+Open $url, or move it: make stop && make run HTTP_PORT=$HTTP_PORT"
+    fi
+    say "Odoo is already running (pid $pid) at $url; 'make stop' stops it"
     exit 0
+done
+
+# Before any set-up work: a busy port is found in a second, not after minutes of installing.
+if "$PYTHON" "$ROOT_DIR/scripts/port_in_use.py" "$HTTP_PORT"; then
+    die "port $HTTP_PORT is already in use by another program.
+Choose another port, e.g.: make run HTTP_PORT=$(free_port_after "$HTTP_PORT")"
 fi
 
 "$ROOT_DIR/scripts/setup.sh"
-if "$VENV_DIR/bin/python" "$ROOT_DIR/scripts/port_in_use.py" "$HTTP_PORT"; then
-    die "port $HTTP_PORT is already in use by another program.
-Choose another port, e.g.: make run HTTP_PORT=8070"
-fi
+remember_run_state
+# From here `make stop` owns the cluster, even one an interrupted `make test` left.
+rm -f "$RUN_DIR/test-pg.pid"
 "$ROOT_DIR/scripts/pg.sh" start
 "$ROOT_DIR/scripts/ensure_db.sh" "$DEMO_DB" demo
 CONF="$(render_config odoo.dev "$DEMO_DB")"

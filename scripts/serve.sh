@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # serve.sh CONF [PORT]: start Odoo with CONF in the background, its pid in $RUN_DIR/odoo.pid
 # and its output in $RUN_DIR/odoo.log, and wait until /web/login answers on PORT
-# (default HTTP_PORT). Used by `make run`; the suite's tests start a server the same way.
+# (default HTTP_PORT); remembers where it runs in the clone's .run/state. Used by `make run`;
+# the suite's tests start a server the same way, from a copy of the commands (tests/conftest.py).
 source "$(dirname "$0")/lib.sh"
 
 CONF="$1"
@@ -18,6 +19,8 @@ mkdir -p "$RUN_DIR"
 : >"$LOG_FILE"
 nohup "$(odoo_bin)" -c "$CONF" --http-port "$PORT" >>"$LOG_FILE" 2>&1 &
 echo $! >"$PID_FILE"
+# `make stop`, `make logs` and a second `make run` find this server whatever their variables.
+HTTP_PORT="$PORT" remember_run_state
 for _ in $(seq 1 120); do
     if ! kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
         tail -n 30 "$LOG_FILE" >&2

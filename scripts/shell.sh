@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# An Odoo shell on the demo database.
+# An Odoo shell on the demo database, where `make run` put it (.run/state).
+USE_RUN_STATE=1
 source "$(dirname "$0")/lib.sh"
 
 "$ROOT_DIR/scripts/setup.sh"

@@ -3,8 +3,11 @@ as separate processes. `make test` sets the CRM_SUITE_* variables they read."""
 
 import os
 from pathlib import Path
+import shutil
+import socket
 import subprocess
 import sys
+import tempfile
 import uuid
 
 import pytest
@@ -59,3 +62,89 @@ def log_problems(log_path):
     finally:
         sys.path.pop(0)
     return check_log.problems(log_path)
+
+
+@pytest.fixture
+def command_clone(tmp_path):
+    """A clone of the project's commands (Makefile, scripts, config; add-ons linked),
+    so that a test's `make run`, `stop` or `clean` writes and reads its own .run/, never
+    the real one."""
+    clone = tmp_path / "clone"
+    clone.mkdir()
+    shutil.copy2(ROOT_DIR / "Makefile", clone)
+    shutil.copytree(ROOT_DIR / "scripts", clone / "scripts", ignore=_no_cache)
+    shutil.copytree(ROOT_DIR / "config", clone / "config")
+    for name in ("addons", "tests", "requirements.txt", "requirements-dev.txt"):
+        (clone / name).symlink_to(ROOT_DIR / name)
+    return clone
+
+
+def _no_cache(_folder, names):
+    return [name for name in names if name == "__pycache__"]
+
+
+@pytest.fixture
+def pg_reachable_dir():
+    """A throw-away folder for an embedded cluster: as root, the cluster runs as
+    `postgres`, which cannot reach pytest's tmp_path (mode 700). Any cluster in it is
+    stopped afterwards."""
+    folder = Path(tempfile.mkdtemp(prefix="crm-suite-pg-"))
+    folder.chmod(0o755)
+    yield folder
+    subprocess.run(
+        [ROOT_DIR / "scripts/pg.sh", "stop"],
+        env={
+            **os.environ,
+            "PG_DIR": str(folder / "pg"),
+            "RUN_DIR": str(folder / "run"),
+        },
+        capture_output=True,
+        check=False,
+    )
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def run_make(*args, cwd, env):
+    """`make args…` to its end (at most 10 minutes), its output captured as text."""
+    return subprocess.run(
+        ["make", "--no-print-directory", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def start_make(target, cwd, env, output):
+    """`make target` in the background, in a process group of its own (for os.killpg),
+    its output into the file `output`."""
+    with output.open("w") as sink:
+        return subprocess.Popen(
+            ["make", "--no-print-directory", target],
+            cwd=cwd,
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+
+def suite_env(**values):
+    """The environment of a command run as a newcomer would: the outer `make test`'s
+    RUN_DIR, PG_DIR and HTTP_PORT left out unless given."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("RUN_DIR", "PG_DIR", "HTTP_PORT", "TEST_MODULES", "TEST_PATHS")
+    }
+    env["VENV_DIR"] = str(Path(sys.executable).parent.parent)
+    env.update({key: str(value) for key, value in values.items()})
+    return env

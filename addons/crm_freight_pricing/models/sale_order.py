@@ -303,42 +303,44 @@ class SaleOrder(models.Model):
 
     @api.depends("freight_inquiry_ids")
     def _compute_freight_inquiry_count(self):
-        self.freight_inquiry_count = 0
-        if not self.env["freight.inquiry"].has_access("read"):
-            return
-        counts = dict(
-            self.env["freight.inquiry"]._read_group(
-                [("order_id", "in", self.ids)], ["order_id"], ["__count"]
-            )
-        )
+        counts = self._count_freight_requests("freight.inquiry")
         for order in self:
             order.freight_inquiry_count = counts.get(order, 0)
 
     @api.depends("freight_booking_request_ids")
     def _compute_freight_booking_request_count(self):
-        self.freight_booking_request_count = 0
-        if not self.env["freight.booking.request"].has_access("read"):
-            return
-        counts = dict(
-            self.env["freight.booking.request"]._read_group(
-                [("order_id", "in", self.ids)], ["order_id"], ["__count"]
-            )
-        )
+        counts = self._count_freight_requests("freight.booking.request")
         for order in self:
             order.freight_booking_request_count = counts.get(order, 0)
 
+    def _count_freight_requests(self, model):
+        """Requests of `model` per order; none for users who may not read them."""
+        if not self.env[model].has_access("read"):
+            return {}
+        return dict(
+            self.env[model]._read_group(
+                [("order_id", "in", self.ids)], ["order_id"], ["__count"]
+            )
+        )
+
     def action_view_freight_inquiries(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "crm_freight_pricing.freight_inquiry_action"
+        return self._action_view_freight_requests(
+            "crm_freight_pricing.freight_inquiry_action",
+            self.freight_inquiry_count,
+            "freight_inquiry_ids",
         )
+
+    def _action_view_freight_requests(self, action_xmlid, count, requests_field):
+        """The order's requests, or the only one in its form."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(action_xmlid)
         action["domain"] = [("order_id", "=", self.id)]
         action["context"] = {"create": False}
-        if self.freight_inquiry_count == 1:
+        if count == 1:
             action.update(
                 view_mode="form",
                 views=[(False, "form")],
-                res_id=self.freight_inquiry_ids.id,
+                res_id=self[requests_field].id,
             )
         return action
 
@@ -362,18 +364,11 @@ class SaleOrder(models.Model):
 
     def action_view_freight_booking_requests(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "crm_freight_pricing.freight_booking_request_action"
+        return self._action_view_freight_requests(
+            "crm_freight_pricing.freight_booking_request_action",
+            self.freight_booking_request_count,
+            "freight_booking_request_ids",
         )
-        action["domain"] = [("order_id", "=", self.id)]
-        action["context"] = {"create": False}
-        if self.freight_booking_request_count == 1:
-            action.update(
-                view_mode="form",
-                views=[(False, "form")],
-                res_id=self.freight_booking_request_ids.id,
-            )
-        return action
 
     def _prepare_freight_booking_request_values(self):
         self.ensure_one()

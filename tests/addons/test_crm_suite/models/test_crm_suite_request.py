@@ -1,7 +1,7 @@
 from odoo import fields, models
 
 
-class TestCrmSuiteRequest(models.Model):
+class CrmSuiteRequest(models.Model):
     """A request from sales to another team, at its smallest: what
     freight.request.mixin is tested on."""
 

@@ -17,9 +17,9 @@ from . import sale_order
 from . import sale_order_freight_container
 from . import sale_order_freight_package
 from . import sale_order_line
+from . import freight_request_mixin
 from . import freight_inquiry
 from . import freight_inquiry_container
-from . import sale_order_freight_request
 from . import freight_operations_team
 from . import freight_booking_request
 from . import freight_booking_request_container

@@ -13,19 +13,19 @@ class FreightBookingRequest(models.Model):
     job file for it."""
 
     _name = "freight.booking.request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "freight.shipment.mixin"]
+    # the request mixin is a mail.thread
+    _inherit = [
+        "freight.request.mixin",
+        "mail.activity.mixin",
+        "freight.shipment.mixin",
+    ]
     _description = "Internal Booking Request"
     _order = "id desc"
     _check_company_auto = True
+    _request_sequence_code = "freight.booking.request"
+    # the order's opportunity when the request is made, not when it changes later
+    _request_opportunity_field = "order_id.opportunity_id"
 
-    name = fields.Char(
-        string="Reference",
-        required=True,
-        readonly=True,
-        copy=False,
-        default=lambda self: self.env._("New"),
-        index="trigram",
-    )
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -62,30 +62,13 @@ class FreightBookingRequest(models.Model):
         index=True,
         precompute=True,
     )
-    user_id = fields.Many2one(
-        "res.users",
-        string="Salesperson",
-        required=True,
-        index=True,
-        tracking=True,
-        default=lambda self: self.env.user,
-        domain="[('share', '=', False)]",
-    )
     requested_date = fields.Date(
         required=True,
         tracking=True,
         help="When the customer wants the service: pick-up, stuffing or departure.",
     )
     note = fields.Html(string="Instructions")
-    company_currency_id = fields.Many2one(
-        related="company_id.currency_id", string="Company Currency"
-    )
     expected_profit = fields.Monetary(
-        currency_field="company_currency_id",
-        compute="_compute_expected_profit",
-        store=True,
-        readonly=False,
-        precompute=True,
         help="Taken from the order's opportunity, for the job file's profit follow-up.",
     )
     container_line_ids = fields.One2many(
@@ -110,14 +93,6 @@ class FreightBookingRequest(models.Model):
     processed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     processed_at = fields.Datetime(readonly=True, copy=False)
     return_reason = fields.Text(readonly=True, copy=False)
-
-    @api.depends("order_id")
-    def _compute_expected_profit(self):
-        for request in self:
-            if request.order_id.opportunity_id:
-                request.expected_profit = (
-                    request.order_id.opportunity_id.expected_profit
-                )
 
     @api.depends("freight_mode")
     def _compute_team_id(self):
@@ -151,21 +126,14 @@ class FreightBookingRequest(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", self.env._("New")) == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "freight.booking.request"
-                ) or self.env._("New")
-        return super().create(vals_list)
+    def _get_delete_refused_message(self):
+        return self.env._("Only draft or cancelled booking requests can be deleted.")
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_draft(self):
-        if any(request.state not in ("draft", "cancel") for request in self):
-            raise UserError(
-                self.env._("Only draft or cancelled booking requests can be deleted.")
-            )
+    def _get_reason_required_message(self):
+        return self.env._("Say why the booking request is returned.")
+
+    def _apply_reason(self, reason):
+        self._return(reason)
 
     # ------------------------------------------------------------
     # Actions
@@ -225,19 +193,16 @@ class FreightBookingRequest(models.Model):
     def action_open_return_wizard(self):
         self.ensure_one()
         self._check_operations_user()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Return Booking Request"),
-            "res_model": "freight.booking.request.return",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_request_id": self.id},
-        }
+        return self._action_open_reason_wizard(
+            self.env._("Return Booking Request"),
+            "crm_freight_pricing.freight_booking_request_return_view_form",
+        )
 
     def action_done(self):
         self._check_operations_user()
-        if any(request.state != "accepted" for request in self):
-            raise UserError(self.env._("Only opened job files can be closed."))
+        self._check_request_state(
+            ("accepted",), self.env._("Only opened job files can be closed.")
+        )
         self.write({"state": "done"})
         for request in self:
             request._notify_salesperson(
@@ -259,8 +224,9 @@ class FreightBookingRequest(models.Model):
         return True
 
     def action_reset_to_draft(self):
-        if any(request.state != "cancel" for request in self):
-            raise UserError(self.env._("Only cancelled requests can be reset."))
+        self._check_request_state(
+            ("cancel",), self.env._("Only cancelled requests can be reset.")
+        )
         self.write({"state": "draft"})
         return True
 
@@ -305,26 +271,17 @@ class FreightBookingRequest(models.Model):
             subtype_xmlid="mail.mt_comment",
         )
 
-    def _notify_salesperson(self, body):
-        self.ensure_one()
-        self.message_post(
-            body=body,
-            partner_ids=self.user_id.partner_id.ids,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-        )
-
     def _return(self, reason):
+        """Send the request back to sales for `reason`, given in the reason wizard."""
         self.ensure_one()
         self._check_operations_user()
-        if not (reason or "").strip():
-            raise UserError(self.env._("Say why the booking request is returned."))
-        if self.state != "sent":
-            raise UserError(self.env._("Only sent booking requests can be returned."))
+        self._check_request_state(
+            ("sent",), self.env._("Only sent booking requests can be returned.")
+        )
         self.write(
             {
                 "state": "returned",
-                "return_reason": reason.strip(),
+                "return_reason": reason,
                 "processed_by_id": self.env.uid,
                 "processed_at": fields.Datetime.now(),
             }
@@ -335,7 +292,7 @@ class FreightBookingRequest(models.Model):
                 self.env._(
                     "%(user)s returned your booking request.", user=self.env.user.name
                 ),
-                reason.strip(),
+                reason,
             )
         )
         self.activity_schedule(

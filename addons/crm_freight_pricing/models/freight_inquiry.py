@@ -11,19 +11,18 @@ class FreightInquiry(models.Model):
     """A salesperson's request to Pricing for a price on one shipment."""
 
     _name = "freight.inquiry"
-    _inherit = ["mail.thread", "mail.activity.mixin", "freight.shipment.mixin"]
+    # the request mixin is a mail.thread
+    _inherit = [
+        "freight.request.mixin",
+        "mail.activity.mixin",
+        "freight.shipment.mixin",
+    ]
     _description = "Service Inquiry"
     _order = "id desc"
     _check_company_auto = True
+    _request_sequence_code = "freight.inquiry"
+    _request_opportunity_field = "opportunity_id"
 
-    name = fields.Char(
-        string="Reference",
-        required=True,
-        readonly=True,
-        copy=False,
-        default=lambda self: self.env._("New"),
-        index="trigram",
-    )
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -53,15 +52,6 @@ class FreightInquiry(models.Model):
         tracking=True,
         check_company=True,
     )
-    user_id = fields.Many2one(
-        "res.users",
-        string="Salesperson",
-        required=True,
-        index=True,
-        tracking=True,
-        default=lambda self: self.env.user,
-        domain="[('share', '=', False)]",
-    )
     opportunity_id = fields.Many2one(
         "crm.lead",
         index="btree_not_null",
@@ -83,15 +73,7 @@ class FreightInquiry(models.Model):
         help="The all-in price the customer expects, if known."
     )
     needed_by = fields.Datetime(tracking=True)
-    company_currency_id = fields.Many2one(
-        related="company_id.currency_id", string="Company Currency"
-    )
     expected_profit = fields.Monetary(
-        currency_field="company_currency_id",
-        compute="_compute_expected_profit",
-        store=True,
-        readonly=False,
-        precompute=True,
         help="Taken from the opportunity; compared later with the quoted and "
         "invoiced margins.",
     )
@@ -140,12 +122,6 @@ class FreightInquiry(models.Model):
         help="Not answered within the response target: the pricing managers were told.",
     )
 
-    @api.depends("opportunity_id")
-    def _compute_expected_profit(self):
-        for inquiry in self:
-            if inquiry.opportunity_id:
-                inquiry.expected_profit = inquiry.opportunity_id.expected_profit
-
     @api.depends("submitted_at", "freight_mode", "company_id")
     def _compute_response_deadline(self):
         for inquiry in self:
@@ -189,21 +165,14 @@ class FreightInquiry(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", self.env._("New")) == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "freight.inquiry"
-                ) or self.env._("New")
-        return super().create(vals_list)
+    def _get_delete_refused_message(self):
+        return self.env._("Only draft or cancelled inquiries can be deleted.")
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_draft(self):
-        if any(inquiry.state not in ("draft", "cancel") for inquiry in self):
-            raise UserError(
-                self.env._("Only draft or cancelled inquiries can be deleted.")
-            )
+    def _get_reason_required_message(self):
+        return self.env._("Say why the inquiry is rejected.")
+
+    def _apply_reason(self, reason):
+        self._reject(reason)
 
     # ------------------------------------------------------------
     # Actions
@@ -228,8 +197,9 @@ class FreightInquiry(models.Model):
         """Take the inquiry and open the rate search prefilled with it."""
         self.ensure_one()
         self._check_pricing_user()
-        if self.state != "submitted":
-            raise UserError(self.env._("Only submitted inquiries can be accepted."))
+        self._check_request_state(
+            ("submitted",), self.env._("Only submitted inquiries can be accepted.")
+        )
         self.write(
             {
                 "state": "accepted",
@@ -249,8 +219,9 @@ class FreightInquiry(models.Model):
     def action_open_rate_search(self):
         self.ensure_one()
         self._check_pricing_user()
-        if self.state not in ("accepted", "quoted"):
-            raise UserError(self.env._("Accept the inquiry before quoting it."))
+        self._check_request_state(
+            ("accepted", "quoted"), self.env._("Accept the inquiry before quoting it.")
+        )
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Quote %(name)s from Rates", name=self.name),
@@ -263,14 +234,10 @@ class FreightInquiry(models.Model):
     def action_open_reject_wizard(self):
         self.ensure_one()
         self._check_pricing_user()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Reject Inquiry"),
-            "res_model": "freight.inquiry.reject",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_inquiry_id": self.id},
-        }
+        return self._action_open_reason_wizard(
+            self.env._("Reject Inquiry"),
+            "crm_freight_pricing.freight_inquiry_reject_view_form",
+        )
 
     def action_cancel(self):
         if any(inquiry.state in ("quoted", "rejected") for inquiry in self):
@@ -351,29 +318,20 @@ class FreightInquiry(models.Model):
             subtype_xmlid="mail.mt_comment",
         )
 
-    def _notify_salesperson(self, body):
-        self.ensure_one()
-        self.message_post(
-            body=body,
-            partner_ids=self.user_id.partner_id.ids,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-        )
-
     def _close_pricing_activities(self, feedback):
         self.activity_feedback(["mail.mail_activity_data_todo"], feedback=feedback)
 
     def _reject(self, reason):
+        """Refuse the inquiry for `reason`, given in the reason wizard."""
         self.ensure_one()
         self._check_pricing_user()
-        if not (reason or "").strip():
-            raise UserError(self.env._("Say why the inquiry is rejected."))
-        if self.state != "submitted":
-            raise UserError(self.env._("Only submitted inquiries can be rejected."))
+        self._check_request_state(
+            ("submitted",), self.env._("Only submitted inquiries can be rejected.")
+        )
         self.write(
             {
                 "state": "rejected",
-                "reject_reason": reason.strip(),
+                "reject_reason": reason,
                 "responded_at": fields.Datetime.now(),
                 "pricing_user_id": self.pricing_user_id.id or self.env.uid,
             }
@@ -383,7 +341,7 @@ class FreightInquiry(models.Model):
             Markup("%s<br/>%s")
             % (
                 self.env._("%(user)s rejected your inquiry.", user=self.env.user.name),
-                reason.strip(),
+                reason,
             )
         )
 

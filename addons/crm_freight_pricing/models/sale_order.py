@@ -65,6 +65,21 @@ class SaleOrder(models.Model):
         string="Approved On", readonly=True, copy=False
     )
 
+    # Requests to Pricing (before) and to Operations (after the order)
+    freight_inquiry_ids = fields.One2many(
+        "freight.inquiry", "order_id", string="Service Inquiries"
+    )
+    freight_inquiry_count = fields.Integer(
+        string="Inquiries", compute="_compute_freight_inquiry_count"
+    )
+    freight_booking_request_ids = fields.One2many(
+        "freight.booking.request", "order_id", string="Booking Requests"
+    )
+    freight_booking_request_count = fields.Integer(
+        string="Booking Request Count",
+        compute="_compute_freight_booking_request_count",
+    )
+
     @api.depends(
         "freight_mode",
         "company_id",
@@ -285,3 +300,88 @@ class SaleOrder(models.Model):
         if self.freight_approval_needed:
             return self._freight_approval_message()
         return super()._confirmation_error_message()
+
+    @api.depends("freight_inquiry_ids")
+    def _compute_freight_inquiry_count(self):
+        counts = self._count_freight_requests("freight.inquiry")
+        for order in self:
+            order.freight_inquiry_count = counts.get(order, 0)
+
+    @api.depends("freight_booking_request_ids")
+    def _compute_freight_booking_request_count(self):
+        counts = self._count_freight_requests("freight.booking.request")
+        for order in self:
+            order.freight_booking_request_count = counts.get(order, 0)
+
+    def _count_freight_requests(self, model):
+        """Requests of `model` per order; none for users who may not read them."""
+        if not self.env[model].has_access("read"):
+            return {}
+        return dict(
+            self.env[model]._read_group(
+                [("order_id", "in", self.ids)], ["order_id"], ["__count"]
+            )
+        )
+
+    def action_view_freight_inquiries(self):
+        self.ensure_one()
+        return self._action_view_freight_requests(
+            "crm_freight_pricing.freight_inquiry_action",
+            self.freight_inquiry_count,
+            "freight_inquiry_ids",
+        )
+
+    def _action_view_freight_requests(self, action_xmlid, count, requests_field):
+        """The order's requests, or the only one in its form."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(action_xmlid)
+        action["domain"] = [("order_id", "=", self.id)]
+        action["context"] = {"create": False}
+        if count == 1:
+            action.update(
+                view_mode="form",
+                views=[(False, "form")],
+                res_id=self[requests_field].id,
+            )
+        return action
+
+    def action_create_freight_booking_request(self):
+        """Hand the confirmed shipment to operations: a draft request to complete
+        and send."""
+        self.ensure_one()
+        if self.state != "sale":
+            raise UserError(
+                self.env._("Confirm the quotation before asking operations to book it.")
+            )
+        request = self.env["freight.booking.request"].create(
+            self._prepare_freight_booking_request_values()
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "freight.booking.request",
+            "res_id": request.id,
+            "view_mode": "form",
+        }
+
+    def action_view_freight_booking_requests(self):
+        self.ensure_one()
+        return self._action_view_freight_requests(
+            "crm_freight_pricing.freight_booking_request_action",
+            self.freight_booking_request_count,
+            "freight_booking_request_ids",
+        )
+
+    def _prepare_freight_booking_request_values(self):
+        self.ensure_one()
+        # days where the company works: the commitment is stored in UTC
+        company_day = self.with_context(tz=self.company_id._crm_tz())
+        today = fields.Date.context_today(company_day)
+        requested = self.shipment_date or (
+            self.commitment_date
+            and fields.Date.context_today(company_day, timestamp=self.commitment_date)
+        )
+        return {
+            **self._get_shipment_values(),
+            "order_id": self.id,
+            "user_id": (self.user_id or self.env.user).id,
+            "requested_date": max(requested, today) if requested else today,
+        }

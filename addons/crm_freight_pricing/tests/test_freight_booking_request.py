@@ -171,17 +171,17 @@ class TestFreightBookingRequest(FreightCommon):
         request.action_send()
         action = request.with_user(self.sea_operator).action_open_return_wizard()
         wizard_model = (
-            self.env["freight.booking.request.return"]
+            self.env["freight.request.reason"]
             .with_user(self.sea_operator)
             .with_context(**action["context"])
         )
         with assert_refused(
             self, UserError, r"Say why the booking request is returned\."
         ):
-            wizard_model.create({"reason": " "}).action_return()
+            wizard_model.create({"reason": " "}).action_confirm()
         wizard_model.create(
             {"reason": "Cut-off missed, choose a later date"}
-        ).action_return()
+        ).action_confirm()
         self.assertEqual(request.state, "returned")
         self.assertEqual(request.return_reason, "Cut-off missed, choose a later date")
         message = request.message_ids[0]

@@ -282,14 +282,14 @@ class TestFreightInquiry(FreightCommon):
         inquiry.action_submit()
         action = inquiry.with_user(self.pricing_user).action_open_reject_wizard()
         wizard_model = (
-            self.env["freight.inquiry.reject"]
+            self.env["freight.request.reason"]
             .with_user(self.pricing_user)
             .with_context(**action["context"])
         )
         with assert_refused(self, UserError, r"Say why the inquiry is rejected\."):
-            wizard_model.create({"reason": "   "}).action_reject()
+            wizard_model.create({"reason": "   "}).action_confirm()
         self.assertEqual(inquiry.state, "submitted")
-        wizard_model.create({"reason": "No carrier serves the lane"}).action_reject()
+        wizard_model.create({"reason": "No carrier serves the lane"}).action_confirm()
         self.assertEqual(inquiry.state, "rejected")
         self.assertEqual(inquiry.reject_reason, "No carrier serves the lane")
         self.assertTrue(inquiry.responded_at)
@@ -309,9 +309,9 @@ class TestFreightInquiry(FreightCommon):
         inquiry = self._inquiry()
         inquiry.action_submit()
         form = Form(
-            self.env["freight.inquiry.reject"]
+            self.env["freight.request.reason"]
             .with_user(self.pricing_user)
-            .with_context(default_inquiry_id=inquiry.id)
+            .with_context(default_res_model=inquiry._name, default_res_id=inquiry.id)
         )
         with self.assertRaises(AssertionError):
             form.save()

@@ -124,11 +124,11 @@ class TestRoleDay(FreightCommon):
         inquiry = self._submitted_inquiry()
         action = as_request(self.pricer, inquiry).action_open_reject_wizard()
         wizard = (
-            as_request(self.pricer, self.env["freight.inquiry.reject"])
+            as_request(self.pricer, self.env["freight.request.reason"])
             .with_context(**action["context"])
             .create({"reason": "Không hãng tàu nào chạy tuyến này"})
         )
-        wizard.action_reject()
+        wizard.action_confirm()
         self.assertEqual(inquiry.state, "rejected")
         self.assertEqual(inquiry.reject_reason, "Không hãng tàu nào chạy tuyến này")
         self.assertEqual(inquiry.message_ids[0].partner_ids, self.seller.partner_id)

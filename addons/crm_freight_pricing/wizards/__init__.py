@@ -5,5 +5,4 @@ from . import freight_rate_option_charge
 from . import freight_rate_import
 from . import freight_rate_export
 from . import freight_location_import
-from . import freight_inquiry_reject
-from . import freight_booking_request_return
+from . import freight_request_reason

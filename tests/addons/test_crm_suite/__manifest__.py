@@ -6,6 +6,6 @@
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
     "license": "AGPL-3",
-    "depends": ["crm_customer"],
+    "depends": ["crm_customer", "crm_freight_pricing"],
     "data": ["security/ir.model.access.csv"],
 }

@@ -14,11 +14,14 @@ class CrmDeadlineReminderMixin(models.AbstractModel):
     setting apply. Hooks narrow which records are reminded, who is, and what the
     to-do says. The mixin stamps the date it reminded of (``reminded_deadline``):
     a record is due again only when its date differs from the stamp, so no flag has
-    to be reset when the date moves."""
+    to be reset when the date moves.
+
+    The model also inherits ``mail.activity.mixin`` (listed before this mixin):
+    inheriting it here would give models that already have it, such as
+    ``account.move``, no consistent method resolution order."""
 
     _name = "crm.deadline.reminder.mixin"
     _description = "Deadline Reminder"
-    _inherit = ["mail.activity.mixin"]
 
     _deadline_reminder_date_field = None
     _deadline_reminder_days_field = None

@@ -6,7 +6,7 @@ class CrmSuiteReminder(models.Model):
 
     _name = "test.crm.suite.reminder"
     _description = "Test Deadline Reminder"
-    _inherit = ["mail.thread", "crm.deadline.reminder.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "crm.deadline.reminder.mixin"]
     _check_company_auto = True
     _deadline_reminder_date_field = "deadline"
     _deadline_reminder_days_field = "test_crm_suite_reminder_days"

@@ -105,6 +105,16 @@ class TestCrmDeadlineReminderMixin(BaseCommon):
         )
         self.assertEqual(mine.res_id, record.id)
 
+    def test_to_do_in_its_users_language(self):
+        self.env["res.lang"]._activate_lang("vi_VN")
+        self.env["ir.module.module"]._load_module_terms(["crm_customer"], ["vi_VN"])
+        self.salesperson.lang = "vi_VN"
+        record = self._record(date(2026, 3, 12))
+        self._remind()
+        todo = self._todos(record)
+        self.assertEqual(todo.summary, "Sắp đến hạn")
+        self.assertIn("12/03/2026", str(todo.note))
+
     def test_not_twice_for_the_same_date(self):
         record = self._record(date(2026, 3, 12))
         self._remind()

@@ -5,15 +5,12 @@ from odoo.tools import format_amount, format_date
 
 
 class AccountMove(models.Model):
-    _inherit = "account.move"
+    _name = "account.move"
+    _inherit = ["account.move", "crm.deadline.reminder.mixin"]
+    # the salesperson is reminded of a customer invoice's due date
+    _deadline_reminder_date_field = "invoice_date_due"
+    _deadline_reminder_days_field = "receivable_reminder_days"
 
-    # Receivable reminders
-    receivable_reminder_due_date = fields.Date(
-        copy=False,
-        readonly=True,
-        help="Due date the salesperson was last reminded of: a new due date gets a "
-        "new reminder.",
-    )
     overdue_notice_date = fields.Date(
         copy=False,
         readonly=True,
@@ -29,6 +26,7 @@ class AccountMove(models.Model):
     def _cron_receivable_reminders(self):
         """Daily: remind salespeople of invoices due soon, and email customers their
         overdue invoices where the company asks for it."""
+        self._cron_remind_deadlines()
         # Only the companies with something left to collect.
         groups = self._read_group(
             [
@@ -39,16 +37,18 @@ class AccountMove(models.Model):
             ["company_id"],
         )
         for (company,) in groups:
-            moves = self.with_company(company)
-            moves._send_receivable_reminders(company)
             if company.receivable_overdue_notice:
-                moves._send_overdue_notices(company)
+                self.with_company(company)._send_overdue_notices(company)
 
     @api.model
     def _get_open_receivable_domain(self, company):
         """Posted customer invoices of ``company`` with something left to pay."""
+        return [("company_id", "=", company.id), *self._get_deadline_reminder_domain()]
+
+    @api.model
+    def _get_deadline_reminder_domain(self):
+        """Posted customer invoices with something left to pay."""
         return [
-            ("company_id", "=", company.id),
             ("move_type", "=", "out_invoice"),
             ("state", "=", "posted"),
             ("payment_state", "not in", ("paid", "in_payment", "reversed")),
@@ -56,48 +56,22 @@ class AccountMove(models.Model):
             ("invoice_date_due", "!=", False),
         ]
 
-    @api.model
-    def _send_receivable_reminders(self, company):
-        today = company._crm_today()
-        last_due = fields.Date.add(today, days=company.receivable_reminder_days)
-        invoices = self.search(
-            self._get_open_receivable_domain(company)
-            + [
-                ("invoice_date_due", ">=", today),
-                ("invoice_date_due", "<=", last_due),
-            ]
-        )
-        # Stamping the due date rather than a flag: no reset to miss when it moves.
-        invoices = invoices.filtered(
-            lambda move: move.receivable_reminder_due_date != move.invoice_date_due
-        )
-        for invoice in invoices:
-            user = invoice._get_receivable_reminder_user()
-            if not user:
-                continue
-            # The to-do reads in the salesperson's language, not the cron's.
-            env = invoice.with_context(lang=user.lang).env
-            invoice.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=invoice.invoice_date_due,
-                summary=env._("Payment due soon"),
-                note=env._(
-                    "%(amount)s left to pay on %(date)s: remind the customer.",
-                    amount=format_amount(
-                        env, invoice.amount_residual, invoice.currency_id
-                    ),
-                    date=format_date(env, invoice.invoice_date_due),
-                ),
-                user_id=user.id,
-            )
-            invoice.receivable_reminder_due_date = invoice.invoice_date_due
-
-    def _get_receivable_reminder_user(self):
+    def _get_deadline_reminder_user(self):
         """The invoice's salesperson, else the customer's; none when inactive."""
         self.ensure_one()
         user = self.invoice_user_id or self.partner_id.user_id
         user = user or self.commercial_partner_id.user_id
         return user if user.active else self.env["res.users"]
+
+    def _get_deadline_reminder_summary(self):
+        return self.env._("Payment due soon")
+
+    def _get_deadline_reminder_note(self, user):
+        return self.env._(
+            "%(amount)s left to pay on %(date)s: remind the customer.",
+            amount=format_amount(self.env, self.amount_residual, self.currency_id),
+            date=format_date(self.env, self.invoice_date_due),
+        )
 
     @api.model
     def _send_overdue_notices(self, company):

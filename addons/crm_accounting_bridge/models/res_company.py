@@ -3,7 +3,8 @@ import itertools
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-RECEIVABLE_REMINDER_MAX_DAYS = 60
+from odoo.addons.crm_customer.tools import MAX_REMINDER_DAYS
+
 # Bucket keys are "b0" (not due) to "b9": at most nine limits keep them sortable.
 AGING_MAX_LIMITS = 9
 
@@ -73,17 +74,13 @@ class ResCompany(models.Model):
     @api.constrains("receivable_reminder_days")
     def _check_receivable_reminder_days(self):
         for company in self:
-            if (
-                not 0
-                <= company.receivable_reminder_days
-                <= RECEIVABLE_REMINDER_MAX_DAYS
-            ):
+            if not 0 <= company.receivable_reminder_days <= MAX_REMINDER_DAYS:
                 raise ValidationError(
                     self.env._(
                         "The receivable reminder days in advance of %(company)s must "
                         "be between 0 and %(max)s.",
                         company=company.name,
-                        max=RECEIVABLE_REMINDER_MAX_DAYS,
+                        max=MAX_REMINDER_DAYS,
                     )
                 )
 

@@ -58,7 +58,7 @@ class TestReceivableReminders(CrmAccountingCommon):
         self.assertEqual(activity.summary, "Payment due soon")
         self.assertEqual(activity.date_deadline, invoice.invoice_date_due)
         self.assertEqual(activity.user_id, self.other_salesman)
-        self.assertEqual(invoice.receivable_reminder_due_date, invoice.invoice_date_due)
+        self.assertEqual(invoice.reminded_deadline, invoice.invoice_date_due)
 
     def test_invoice_due_today_is_reminded(self):
         invoice = self._invoice(self.customer, 500.0, self.today, self.today)
@@ -79,7 +79,7 @@ class TestReceivableReminders(CrmAccountingCommon):
         )
         self._run_cron()
         self.assertFalse(self._reminders(bill))
-        self.assertFalse(bill.receivable_reminder_due_date)
+        self.assertFalse(bill.reminded_deadline)
 
     def test_customer_salesperson_when_invoice_has_none(self):
         invoice = self._invoice(self.customer, 500.0, self.today, self._in_days(1))
@@ -90,7 +90,7 @@ class TestReceivableReminders(CrmAccountingCommon):
         self.customer_contact.user_id = False
         self._run_cron()
         self.assertFalse(self._reminders(orphan))
-        self.assertFalse(orphan.receivable_reminder_due_date)
+        self.assertFalse(orphan.reminded_deadline)
 
         self.customer.user_id = self.salesman
         self._run_cron()
@@ -104,7 +104,7 @@ class TestReceivableReminders(CrmAccountingCommon):
         self._pay(invoice, 200.0, self.today)
         self.assertEqual(invoice.payment_state, "partial")
         self._run_cron()
-        self.assertEqual(invoice.receivable_reminder_due_date, invoice.invoice_date_due)
+        self.assertEqual(invoice.reminded_deadline, invoice.invoice_date_due)
         self.assertFalse(self._reminders(invoice))
 
     def test_new_due_date_is_reminded_again(self):

@@ -3,6 +3,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import MAX_REMINDER_DAYS
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -25,9 +27,12 @@ class ResCompany(models.Model):
     @api.constrains("crm_birthday_reminder_days")
     def _check_crm_birthday_reminder_days(self):
         for company in self:
-            if not 0 <= company.crm_birthday_reminder_days <= 60:
+            if not 0 <= company.crm_birthday_reminder_days <= MAX_REMINDER_DAYS:
                 raise ValidationError(
-                    self.env._("Birthday reminders can be sent 0 to 60 days ahead.")
+                    self.env._(
+                        "Birthday reminders can be sent 0 to %(max)s days ahead.",
+                        max=MAX_REMINDER_DAYS,
+                    )
                 )
 
     def write(self, vals):
@@ -54,3 +59,10 @@ class ResCompany(models.Model):
         crons as OdooBot, whose own time zone says nothing about the company's day."""
         self.ensure_one()
         return fields.Date.context_today(self.with_context(tz=self._crm_tz()))
+
+    @api.model
+    def _crm_todays(self):
+        """Today's date in each company, where it works: {company: date}, for the
+        crons that run across companies."""
+        companies = self.search([])  # pylint: disable=no-search-all
+        return {company: company._crm_today() for company in companies}

@@ -1,4 +1,5 @@
 from . import core_translations
+from .reminder import MAX_REMINDER_DAYS
 from .text import (
     fold_search_text,
     fold_search_value,
@@ -7,6 +8,7 @@ from .text import (
 )
 
 __all__ = [
+    "MAX_REMINDER_DAYS",
     "fold_search_text",
     "fold_search_value",
     "fold_to_ascii",

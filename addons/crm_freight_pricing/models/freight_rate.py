@@ -7,11 +7,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from odoo.addons.crm_sales_pipeline.models.expiry_reminder import (
-    company_todays,
-    remind_before_expiry,
-)
-
 from ..tools import (
     DEFAULT_VOLUME_FACTORS,
     FREIGHT_MODES,
@@ -44,9 +39,11 @@ PRICE_FIELDS = {
 class FreightRate(models.Model):
     _name = "freight.rate"
     _description = "Buy Rate"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "crm.deadline.reminder.mixin"]
     _order = "date_from desc, id desc"
     _check_company_auto = True
+    _deadline_reminder_date_field = "date_to"
+    _deadline_reminder_days_field = "freight_rate_expiry_reminder_days"
 
     name = fields.Char(
         string="Reference", required=True, copy=False, readonly=True, default="/"
@@ -142,14 +139,6 @@ class FreightRate(models.Model):
         compute="_compute_is_expiring_soon",
         search="_search_is_expiring_soon",
         help="Active and ending within the days set for expiry reminders.",
-    )
-    expiry_reminder_done = fields.Boolean(
-        compute="_compute_expiry_reminder_done",
-        store=True,
-        readonly=False,
-        copy=False,
-        help="The pricing owner has been reminded of this end date; a new end date "
-        "clears it.",
     )
 
     _sql_constraints = [
@@ -415,10 +404,6 @@ class FreightRate(models.Model):
             return domain
         return ["!", *expression.normalize_domain(domain)]
 
-    @api.depends("date_to")
-    def _compute_expiry_reminder_done(self):
-        self.expiry_reminder_done = False
-
     @api.model
     def _cron_expire_rates(self, batch_size=1000):
         """Expire active rates past their end date, a batch per call (the cron is
@@ -428,7 +413,7 @@ class FreightRate(models.Model):
         domain = [("state", "=", "active")] + expression.OR(
             [
                 [("company_id", "=", company.id), ("date_to", "<", today)]
-                for company, today in company_todays(self).items()
+                for company, today in self.env["res.company"]._crm_todays().items()
             ]
         )
         ended = self.search(domain, limit=batch_size)
@@ -437,18 +422,20 @@ class FreightRate(models.Model):
         self.env["ir.cron"]._notify_progress(done=len(ended), remaining=remaining)
         if remaining:
             return
-        reminded = remind_before_expiry(
-            self,
-            [("state", "=", "active")],
-            "date_to",
-            "freight_rate_expiry_reminder_days",
-            self.env._("Renew buy rate"),
-            lambda rate: self.env._(
-                "%(rate)s ends on %(date)s: renew it with the carrier or let it "
-                "expire.",
-                rate=rate.display_name,
-                date=(rate.user_id or self.env.user)._crm_format_date(rate.date_to),
-            ),
-        )
+        reminded = self._cron_remind_deadlines()
         # and the salespeople whose open quotations are priced from those rates
         self.env["sale.order"]._remind_quotations_of_expiring_rates(reminded)
+
+    @api.model
+    def _get_deadline_reminder_domain(self):
+        return [("state", "=", "active")]
+
+    def _get_deadline_reminder_summary(self):
+        return self.env._("Renew buy rate")
+
+    def _get_deadline_reminder_note(self, user):
+        return self.env._(
+            "%(rate)s ends on %(date)s: renew it with the carrier or let it expire.",
+            rate=self.display_name,
+            date=user._crm_format_date(self.date_to),
+        )

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from odoo.addons.crm_sales_pipeline.models.res_company import MAX_REMINDER_DAYS
+from odoo.addons.crm_customer.tools import MAX_REMINDER_DAYS
 
 MIN_MARGIN_FIELDS = {
     "sea_fcl": "freight_min_margin_sea_fcl",

@@ -71,7 +71,7 @@ class TestFreightRateExpiry(FreightCommon):
                 }
             ],
         )
-        self.assertTrue(soon.expiry_reminder_done)
+        self.assertEqual(soon.reminded_deadline, soon.date_to)
         # the next night: still one reminder, even once the owner marked it done
         activities.action_feedback(feedback="Asked the carrier")
         with freeze_time("2026-03-11 12:00:00"):
@@ -80,7 +80,7 @@ class TestFreightRateExpiry(FreightCommon):
         self.assertEqual(len(self._renewal_activities(later)), 1)
         # extended by the carrier: the new end date gets its own reminder
         soon.date_to = date(2026, 3, 12)
-        self.assertFalse(soon.expiry_reminder_done)
+        self.assertNotEqual(soon.reminded_deadline, soon.date_to)
         with freeze_time("2026-03-11 12:00:00"):
             self.env["freight.rate"]._cron_expire_rates()
         self.assertEqual(len(self._renewal_activities(soon)), 1)

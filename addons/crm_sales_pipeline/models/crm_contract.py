@@ -1,16 +1,21 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .expiry_reminder import company_todays, remind_before_expiry
-
 
 class CrmContract(models.Model):
     _name = "crm.contract"
     _description = "Sales Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin", "crm.revision.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "crm.revision.mixin",
+        "crm.deadline.reminder.mixin",
+    ]
     _order = "date_start desc, id desc"
     _rec_names_search = ["name", "partner_id.name", "partner_id.customer_code"]
     _check_company_auto = True
+    _deadline_reminder_date_field = "date_end"
+    _deadline_reminder_days_field = "contract_expiry_reminder_days"
 
     name = fields.Char(
         string="Number",
@@ -88,7 +93,6 @@ class CrmContract(models.Model):
         check_company=True,
         domain="[('partner_id', 'child_of', partner_id)]",
     )
-    expiry_reminder_done = fields.Boolean(readonly=True, copy=False)
     # Revisions, as on quotations: HD/2026/0001-R1 replaces HD/2026/0001
     revision_root_id = fields.Many2one(
         "crm.contract",
@@ -177,11 +181,6 @@ class CrmContract(models.Model):
                 ).next_by_code("crm.contract") or self.env._("New")
         return super().create(vals_list)
 
-    def write(self, vals):
-        if "date_end" in vals:
-            vals = {**vals, "expiry_reminder_done": False}
-        return super().write(vals)
-
     def action_mark_sent(self):
         self._check_state(("draft",))
         self.state = "sent"
@@ -228,7 +227,7 @@ class CrmContract(models.Model):
     def _cron_expire_contracts(self):
         """Expire signed contracts past their end date and remind salespeople of
         those about to end, once per end date."""
-        for company, today in company_todays(self).items():
+        for company, today in self.env["res.company"]._crm_todays().items():
             ended = self.search(
                 [
                     ("company_id", "=", company.id),
@@ -237,18 +236,19 @@ class CrmContract(models.Model):
                 ]
             )
             ended.state = "expired"
-        remind_before_expiry(
-            self,
-            [("state", "=", "signed")],
-            "date_end",
-            "contract_expiry_reminder_days",
-            self.env._("Contract ends soon"),
-            lambda contract: self.env._(
-                "The contract %(contract)s with %(customer)s ends on %(date)s.",
-                contract=contract.name,
-                customer=contract.partner_id.display_name,
-                date=(contract.user_id or self.env.user)._crm_format_date(
-                    contract.date_end
-                ),
-            ),
+        self._cron_remind_deadlines()
+
+    @api.model
+    def _get_deadline_reminder_domain(self):
+        return [("state", "=", "signed")]
+
+    def _get_deadline_reminder_summary(self):
+        return self.env._("Contract ends soon")
+
+    def _get_deadline_reminder_note(self, user):
+        return self.env._(
+            "The contract %(contract)s with %(customer)s ends on %(date)s.",
+            contract=self.name,
+            customer=self.partner_id.display_name,
+            date=user._crm_format_date(self.date_end),
         )

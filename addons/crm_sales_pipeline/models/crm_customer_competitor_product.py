@@ -2,8 +2,6 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-from .expiry_reminder import company_todays
-
 
 class CrmCustomerCompetitorProduct(models.Model):
     _inherit = "crm.customer.competitor.product"
@@ -20,7 +18,7 @@ class CrmCustomerCompetitorProduct(models.Model):
     def _cron_create_winback_opportunities(self):
         """An opportunity to win the customer back, N days (company setting) before
         its contract with a competitor ends; once per competitor product."""
-        todays = company_todays(self)
+        todays = self.env["res.company"]._crm_todays()
         candidates = self.search(
             [
                 ("contract_end_date", ">=", min(todays.values())),

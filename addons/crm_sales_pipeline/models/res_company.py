@@ -1,7 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-MAX_REMINDER_DAYS = 60
+from odoo.addons.crm_customer.tools import MAX_REMINDER_DAYS
+
 MAX_WINBACK_DAYS = 365
 MAX_NEGLECTED_DAYS = 365
 

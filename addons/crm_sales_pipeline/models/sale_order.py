@@ -1,12 +1,12 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from .expiry_reminder import company_todays, remind_before_expiry
-
 
 class SaleOrder(models.Model):
     _name = "sale.order"
-    _inherit = ["sale.order", "crm.revision.mixin"]
+    _inherit = ["sale.order", "crm.revision.mixin", "crm.deadline.reminder.mixin"]
+    _deadline_reminder_date_field = "validity_date"
+    _deadline_reminder_days_field = "quotation_expiry_reminder_days"
 
     # Revisions: the original quotation keeps its name (SO001); each revision is a new
     # order numbered SO001-R1, R2... and the one it replaces is archived, read-only.
@@ -54,7 +54,6 @@ class SaleOrder(models.Model):
         index=True,
         help="Sent, and its validity date has passed: out of the open pipeline.",
     )
-    expiry_reminder_done = fields.Boolean(readonly=True, copy=False)
 
     # Lost quotations
     lost_reason_id = fields.Many2one(
@@ -164,8 +163,8 @@ class SaleOrder(models.Model):
 
     def write(self, vals):
         if "validity_date" in vals:
-            # a new validity date reopens the quotation and its reminder
-            vals = {**vals, "validity_expired": False, "expiry_reminder_done": False}
+            # a new validity date reopens the quotation (and gets its own reminder)
+            vals = {**vals, "validity_expired": False}
         return super().write(vals)
 
     @api.returns("mail.message", lambda value: value.id)
@@ -274,7 +273,7 @@ class SaleOrder(models.Model):
         """Flag sent quotations past their validity date, and remind salespeople of
         those about to expire, once per validity date."""
         expired = self.browse()
-        for company, today in company_todays(self).items():
+        for company, today in self.env["res.company"]._crm_todays().items():
             expired |= self.search(
                 [
                     ("company_id", "=", company.id),
@@ -286,20 +285,20 @@ class SaleOrder(models.Model):
         expired.validity_expired = True
         for order in expired:
             order.message_post(body=self.env._("The quotation has expired."))
-        remind_before_expiry(
-            self,
-            [("state", "=", "sent")],
-            "validity_date",
-            "quotation_expiry_reminder_days",
-            self.env._("Quotation expires soon"),
-            lambda order: self.env._(
-                "%(order)s expires on %(date)s: follow up with the customer or "
-                "extend it.",
-                order=order.name,
-                date=(order.user_id or self.env.user)._crm_format_date(
-                    order.validity_date
-                ),
-            ),
+        self._cron_remind_deadlines()
+
+    @api.model
+    def _get_deadline_reminder_domain(self):
+        return [("state", "=", "sent")]
+
+    def _get_deadline_reminder_summary(self):
+        return self.env._("Quotation expires soon")
+
+    def _get_deadline_reminder_note(self, user):
+        return self.env._(
+            "%(order)s expires on %(date)s: follow up with the customer or extend it.",
+            order=self.name,
+            date=user._crm_format_date(self.validity_date),
         )
 
     # ------------------------------------------------------------

@@ -1,1 +1,2 @@
 from . import test_crm_suite_request
+from . import test_crm_suite_reminder

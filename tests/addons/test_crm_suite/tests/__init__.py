@@ -1,1 +1,2 @@
 from . import test_freight_request_mixin
+from . import test_crm_deadline_reminder_mixin

@@ -1,4 +1,5 @@
 from . import crm_customer_record_mixin
+from . import crm_customer_audience_mixin
 from . import crm_customer_criterion
 from . import crm_customer_classification
 from . import crm_customer_interaction_type

@@ -117,8 +117,8 @@ class CrmCustomerAudienceMixin(models.AbstractModel):
             if start and end and start >= end:
                 raise ValidationError(
                     self.env._(
-                        "In %(name)s, the last interaction must be from a date before "
-                        "the date it must be before.",
+                        "In %(name)s, the last interaction window must start before it "
+                        "ends.",
                         name=record.display_name,
                     )
                 )

@@ -143,7 +143,9 @@ class TestAudienceMixin(BaseCommon):
         self.assertEqual(self._partners(record), self.hcmc_trading)
         record.last_interaction_before = False
         self.assertEqual(self._partners(record), self.hcmc_trading | self.south_textile)
-        with assert_refused(self, ValidationError, "last interaction must be from"):
+        with assert_refused(
+            self, ValidationError, "last interaction window must start before"
+        ):
             record.last_interaction_before = date(2026, 2, 1)
             record.flush_recordset()
 

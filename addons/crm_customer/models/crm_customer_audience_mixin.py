@@ -71,7 +71,6 @@ class CrmCustomerAudienceMixin(models.AbstractModel):
         help="Only customers in the charge of one of these sales teams.",
     )
     last_interaction_from = fields.Date(
-        string="Last Interaction From",
         help="Only customers whose latest done interaction is on or after this date.",
     )
     last_interaction_before = fields.Date(

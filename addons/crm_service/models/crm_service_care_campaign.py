@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 CARE_TYPES = [
     ("call", "Phone Call"),
@@ -13,7 +12,7 @@ CARE_TYPES = [
 class CrmServiceCareCampaign(models.Model):
     _name = "crm.service.care.campaign"
     _description = "Customer Care Campaign"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "crm.customer.audience.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -33,18 +32,9 @@ class CrmServiceCareCampaign(models.Model):
     date = fields.Date(
         string="Planned Date", required=True, default=fields.Date.context_today
     )
-    classification_ids = fields.Many2many(
-        "crm.customer.classification",
-        string="Customer Classes",
-        help="Customers in any of these classes, or in a class below one of them.",
-    )
-    customer_type = fields.Selection(
-        selection=lambda self: (
-            self.env["res.partner"]
-            ._fields["customer_type"]
-            ._description_selection(self.env)
-        ),
-        help="Only customers of this type; empty for every type.",
+    # the audience's exclusions need a table of this model's own (audience mixin)
+    excluded_partner_ids = fields.Many2many(
+        relation="crm_service_care_campaign_excluded_partner_rel"
     )
     note = fields.Html(string="Instructions")
     state = fields.Selection(
@@ -77,33 +67,13 @@ class CrmServiceCareCampaign(models.Model):
             campaign.action_count = sum(counts.values())
             campaign.done_count = counts["done"]
 
-    def _get_customer_domain(self):
-        self.ensure_one()
-        domain = [
-            ("parent_id", "=", False),
-            ("company_id", "in", [self.company_id.id, False]),
-        ]
-        if self.classification_ids:
-            domain.append(
-                ("classification_ids", "child_of", self.classification_ids.ids)
-            )
-        if self.customer_type:
-            domain.append(("customer_type", "=", self.customer_type))
-        return domain
-
     def action_schedule(self):
         """Plan one care action per selected customer, for the customer's
         salesperson, with a to-do in their activities. Customers already in the
-        campaign are skipped, so it can be run again after adding classes."""
+        campaign are skipped, so it can be run again after widening the audience."""
         self.ensure_one()
-        if not self.classification_ids and not self.customer_type:
-            raise UserError(
-                self.env._(
-                    "Choose customer classes or a customer type: the campaign "
-                    "would otherwise reach every contact."
-                )
-            )
-        customers = self.env["res.partner"].search(self._get_customer_domain())
+        self._check_audience_criteria()
+        customers = self._get_audience_partners()
         customers -= self.action_ids.partner_id
         actions = self.env["crm.service.care.action"].create(
             [self._prepare_action_values(customer) for customer in customers]

@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from odoo.addons.crm_customer.tests.common import assert_refused
+from odoo.addons.crm_customer.tests.common import as_request, assert_refused
 from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import CrmServiceCommon
@@ -134,6 +134,45 @@ class TestCare(CrmServiceCommon):
             self, AccessError, "not allowed to modify 'Customer Care Campaign'"
         ):
             self.campaign.with_user(self.salesman).write({"name": "Mine"})
+
+    def test_campaign_aimed_by_two_trees_as_service_manager(self):
+        """Classes of one criterion widen the audience, a second criterion narrows
+        it: the service manager's campaign reaches key accounts of the north only."""
+        region = self.env["crm.customer.criterion"].create({"name": "Test region"})
+        Class = self.env["crm.customer.classification"]
+        north = Class.create({"name": "Miền Bắc", "criterion_id": region.id})
+        hanoi = Class.create(
+            {"name": "Hà Nội", "criterion_id": region.id, "parent_id": north.id}
+        )
+        south = Class.create({"name": "Miền Nam", "criterion_id": region.id})
+        self.vip.classification_ids |= hanoi
+        self.key_customer.classification_ids |= south
+        self.small_customer.classification_ids |= north
+        campaign = as_request(
+            self.manager,
+            self.env["crm.service.care.campaign"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "name": "Tết visits in the north",
+                    "care_type": "visit",
+                    "classification_ids": [(6, 0, (self.key | north).ids)],
+                }
+            ),
+        )
+        self.assertEqual(campaign.audience_count, 1)
+        campaign.action_schedule()
+        self.assertEqual(campaign.action_ids.partner_id, self.vip)
+        self.assertEqual(campaign.action_ids.user_id, self.salesman)
+        # an exclusion wins over the classes, an addition skips them
+        campaign.write(
+            {
+                "excluded_partner_ids": [(6, 0, self.vip.ids)],
+                "included_partner_ids": [(6, 0, self.small_customer.ids)],
+            }
+        )
+        self.assertEqual(campaign.audience_count, 1)
+        self.assertEqual(campaign._get_audience_partners(), self.small_customer)
 
     def test_campaign_without_selection_is_refused(self):
         campaign = self.env["crm.service.care.campaign"].create({"name": "Everyone"})

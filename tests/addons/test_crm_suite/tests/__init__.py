@@ -1,2 +1,3 @@
 from . import test_freight_request_mixin
 from . import test_crm_deadline_reminder_mixin
+from . import test_audience_mixin

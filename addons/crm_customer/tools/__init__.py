@@ -1,4 +1,5 @@
 from . import core_translations
+from .local_time import local_day_start_utc
 from .text import (
     fold_search_text,
     fold_search_value,
@@ -10,5 +11,6 @@ __all__ = [
     "fold_search_text",
     "fold_search_value",
     "fold_to_ascii",
+    "local_day_start_utc",
     "short_code_from_name",
 ]

@@ -8,7 +8,7 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
-from .common import CrmCustomerCommon
+from .common import CrmCustomerCommon, load_translations
 
 
 def _read_sheet(output):
@@ -195,11 +195,7 @@ class TestMailXlsx(CrmCustomerCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        for lang in ("vi_VN", "zh_CN"):
-            cls.env["res.lang"]._activate_lang(lang)
-        cls.env["ir.module.module"]._load_module_terms(
-            ["crm_customer"], ["vi_VN", "zh_CN"]
-        )
+        load_translations(cls.env, ["crm_customer"])
         cls.lan, cls.tuan, cls.wei = (
             mail_new_test_user(
                 cls.env,

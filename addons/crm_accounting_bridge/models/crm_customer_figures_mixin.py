@@ -1,10 +1,10 @@
-from datetime import datetime
-
-import pytz
+from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
+
+from odoo.addons.crm_customer.tools import local_day_start_utc
 
 from ..tools import customer_figures
 
@@ -416,11 +416,6 @@ class CrmCustomerFiguresMixin(models.AbstractModel):
 
     def _get_year_start(self, year):
         """Start of the year in the user's time zone, as a UTC naive datetime."""
-        timezone = pytz.timezone(
-            self.env.context.get("tz") or self.env.user.tz or "UTC"
-        )
-        return (
-            timezone.localize(datetime(year, 1, 1))
-            .astimezone(pytz.utc)
-            .replace(tzinfo=None)
+        return local_day_start_utc(
+            date(year, 1, 1), self.env.context.get("tz") or self.env.user.tz
         )

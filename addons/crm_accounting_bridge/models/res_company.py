@@ -1,7 +1,10 @@
 import itertools
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.misc import format_date
 
 from odoo.addons.crm_customer.tools import MAX_REMINDER_DAYS
 
@@ -109,3 +112,63 @@ class ResCompany(models.Model):
         ):
             raise error
         return limits
+
+    # ------------------------------------------------------------
+    # Monthly aging report
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_send_aging_report(self):
+        """Monthly: email each company's aging (xlsx) to its chosen accountants, once
+        per month whatever the number of runs."""
+        companies = self.search([("aging_report_user_ids", "!=", False)])
+        for company in companies:
+            # the month where the company works, not in OdooBot's time zone
+            today = company._crm_today()
+            if (
+                company.aging_report_sent_date
+                and company.aging_report_sent_date >= today.replace(day=1)
+            ):
+                continue
+            company._send_aging_report(today)
+            company.aging_report_sent_date = today
+
+    def _send_aging_report(self, today):
+        """The company's aging on ``today``, to each recipient in their language."""
+        self.ensure_one()
+        # Recipients who lost their accounting rights since are no longer sent it.
+        recipients = self.aging_report_user_ids.filtered(
+            lambda user: (
+                user.active
+                and user.email
+                and user.has_group("account.group_account_invoice")
+            )
+        )
+
+        def prepare_mail(export):
+            env = export.env
+            title = env._(
+                "Receivable Aging %(company)s %(date)s",
+                company=self.name,
+                date=fields.Date.to_string(today),
+            )
+            return f"{title}.xlsx", {
+                "subject": title,
+                "body_html": Markup("<p>%s</p>")
+                % env._(
+                    "The receivable aging of %(company)s as of %(date)s is attached.",
+                    company=self.name,
+                    date=format_date(env, today),
+                ),
+                "email_from": self.email_formatted or self.env.user.email_formatted,
+                "model": "res.company",
+                "res_id": self.id,
+            }
+
+        return (
+            self.env["crm.receivable.aging.wizard"]
+            .with_company(self)
+            ._mail_xlsx(
+                recipients, {"company_id": self.id, "date": today}, prepare_mail
+            )
+        )

@@ -13,6 +13,12 @@ from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import CrmAccountingCommon
 
+# Exporting the aging once caches are warm: the wizard's choices, the aging query and
+# the subtotals' currencies, then for each batch of lines the reads of its customers,
+# their salespeople and the currencies.
+QUERIES_ONE_BATCH = 12
+QUERIES_PER_BATCH = 5
+
 
 def read_sheet(output):
     sheet = openpyxl.load_workbook(io.BytesIO(output.getvalue())).active
@@ -358,6 +364,46 @@ class TestAgingReport(CrmAccountingCommon):
         self.assertEqual(query_counts[1], query_counts[2])
         self.assertLessEqual(query_counts[1], 30)
 
+    def test_xlsx_reads_the_open_items_in_one_query(self):
+        """The open items are read once, whatever the number of customers or of
+        their batches: 3 or 9 customers in one batch cost the same, and batches
+        of 3 only add the reads of each batch's customers and currencies."""
+        report_class = type(self.env["crm.receivable.aging.report"])
+        customers = self.env["res.partner"].create(
+            [
+                {"name": f"Khách hàng {n}", "is_company": True, "user_id": user.id}
+                for n in range(9)
+                for user in (self.salesman, self.other_salesman)[n % 2 :][:1]
+            ]
+        )
+        wizard = self._wizard()
+        for size in (3, 9):
+            for customer in customers[:size]:
+                self._invoice(customer, 10.0, self._days_ago(5))
+            for _warm_up in range(2):
+                self._export(wizard)
+            self.env.invalidate_all()
+            with (
+                self.subTest(size=size),
+                self.assertQueryCount(QUERIES_ONE_BATCH),
+            ):
+                customer_rows, _lines = self._export(wizard)
+            self.assertEqual(customer_rows, size)
+        self.env.invalidate_all()
+        with (
+            patch.object(crm_receivable_aging_wizard, "BATCH_SIZE", 3),
+            patch.object(
+                report_class,
+                "_get_open_items_query",
+                autospec=True,
+                side_effect=report_class._get_open_items_query,
+            ) as open_items_query,
+            self.assertQueryCount(QUERIES_ONE_BATCH + 2 * QUERIES_PER_BATCH),
+        ):
+            customer_rows, _lines = self._export(wizard)
+        self.assertEqual(customer_rows, 9)
+        self.assertEqual(open_items_query.call_count, 1)
+
     # ------------------------------------------------------------
     # Scheduled email
     # ------------------------------------------------------------
@@ -379,7 +425,7 @@ class TestAgingReport(CrmAccountingCommon):
         self.company.aging_report_user_ids = self.billing_user | accountant
         # Lost their accounting rights since they were chosen: not sent.
         self.billing_user.groups_id -= self.env.ref("account.group_account_invoice")
-        self.env["crm.receivable.aging.wizard"].sudo()._cron_send_aging_report()
+        self.env["res.company"].sudo()._cron_send_aging_report()
         mail = self._aging_mails()
         self.assertEqual(len(mail), 1)
         self.assertEqual(mail.recipient_ids, accountant.partner_id)
@@ -389,11 +435,23 @@ class TestAgingReport(CrmAccountingCommon):
         self.assertEqual(rows[1][1], "Vận tải Biển Đông")
         self.assertEqual(self.company.aging_report_sent_date, self.today)
 
-        self.env["crm.receivable.aging.wizard"].sudo()._cron_send_aging_report()
+        self.env["res.company"].sudo()._cron_send_aging_report()
         self.assertEqual(len(self._aging_mails()), 1)
 
+    def test_the_monthly_job_runs_on_the_company(self):
+        self._invoice(self.customer, 100.0, self._days_ago(5))
+        self.billing_user.email = "billing@example.com"
+        self.company.aging_report_user_ids = self.billing_user
+        cron = self.env.ref("crm_accounting_bridge.ir_cron_receivable_aging_report")
+        self.assertEqual(cron.model_id.model, "res.company")
+        cron.method_direct_trigger()
+        self.assertEqual(
+            self._aging_mails().recipient_ids, self.billing_user.partner_id
+        )
+        self.assertEqual(self.company.aging_report_sent_date, self.today)
+
     def test_no_email_without_recipients(self):
-        self.env["crm.receivable.aging.wizard"].sudo()._cron_send_aging_report()
+        self.env["res.company"].sudo()._cron_send_aging_report()
         self.assertFalse(self._aging_mails())
         self.assertFalse(self.company.aging_report_sent_date)
 

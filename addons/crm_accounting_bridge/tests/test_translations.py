@@ -1,17 +1,15 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.crm_customer.tests.common import load_translations
+
 
 @tagged("post_install", "-at_install")
 class TestTranslations(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        for lang in ("vi_VN", "zh_CN"):
-            cls.env["res.lang"]._activate_lang(lang)
-        cls.env["ir.module.module"]._load_module_terms(
-            ["crm_accounting_bridge"], ["vi_VN", "zh_CN"]
-        )
+        load_translations(cls.env, ["crm_accounting_bridge"])
         cls.customer = cls.env["res.partner"].create(
             {"name": "Công ty Vận tải", "is_company": True}
         )

@@ -42,6 +42,14 @@ def assert_refused(test, exception, message):
     test.assertRegex(str(caught.exception), message)
 
 
+def load_translations(env, modules, langs=("vi_VN", "zh_CN")):
+    """Activate ``langs`` and load the translations of ``modules`` in them, as
+    installing a language on a customer's database does."""
+    for lang in langs:
+        env["res.lang"]._activate_lang(lang)
+    env["ir.module.module"]._load_module_terms(modules, list(langs))
+
+
 class CrmCustomerCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):

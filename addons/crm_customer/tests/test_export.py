@@ -6,7 +6,9 @@ import openpyxl
 from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, tagged
 
-from .common import CrmCustomerCommon
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+from .common import CrmCustomerCommon, load_translations
 
 
 def _read_sheet(output):
@@ -184,3 +186,66 @@ class TestExportDownload(HttpCase):
         self.authenticate("admin", "admin")
         response = self.url_open("/crm_customer/export/res.partner/1")
         self.assertEqual(response.status_code, 404)
+
+
+@tagged("post_install", "-at_install")
+class TestMailXlsx(CrmCustomerCommon):
+    """An export mailed to users, each in their own language (monthly crons)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        load_translations(cls.env, ["crm_customer"])
+        cls.lan, cls.tuan, cls.wei = (
+            mail_new_test_user(
+                cls.env,
+                login=login,
+                groups="base.group_user",
+                lang=lang,
+                email=f"{login}@example.com",
+            )
+            for login, lang in (
+                ("crm_mail_xlsx_lan", "vi_VN"),
+                ("crm_mail_xlsx_tuan", "vi_VN"),
+                ("crm_mail_xlsx_wei", "zh_CN"),
+            )
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Vận tải Biển Đông", "customer_type": "customer"}
+        )
+
+    def test_each_recipient_gets_the_export_in_their_language(self):
+        def prepare_mail(export):
+            return f"{export.env.lang}.xlsx", {
+                "subject": f"Customers ({export.env.lang})",
+                "model": "res.partner",
+                "res_id": self.customer.id,
+            }
+
+        mails = self.env["crm.customer.export.wizard"]._mail_xlsx(
+            self.lan | self.tuan | self.wei,
+            {"domain": repr([("id", "=", self.customer.id)])},
+            prepare_mail,
+        )
+        self.assertEqual(len(mails), 2)
+        by_recipient = {
+            partner: mail for mail in mails for partner in mail.recipient_ids
+        }
+        self.assertEqual(
+            by_recipient[self.lan.partner_id], by_recipient[self.tuan.partner_id]
+        )
+        for user, lang, header, customer_type in (
+            (self.lan, "vi_VN", "Loại khách hàng", "Khách hàng"),
+            (self.wei, "zh_CN", "客户类型", "客户"),
+        ):
+            with self.subTest(lang=lang):
+                mail = by_recipient[user.partner_id]
+                self.assertEqual(mail.subject, f"Customers ({lang})")
+                attachment = mail.attachment_ids
+                self.assertEqual(attachment.name, f"{lang}.xlsx")
+                self.assertEqual(
+                    (attachment.res_model, attachment.res_id),
+                    ("res.partner", self.customer.id),
+                )
+                (line,) = _read_sheet(io.BytesIO(attachment.raw))
+                self.assertEqual(line[header], customer_type)

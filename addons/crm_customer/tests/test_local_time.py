@@ -8,6 +8,7 @@ from odoo.tests import tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
+from ..tools import local_day_start_utc
 from .common import CrmCustomerCommon
 
 
@@ -69,3 +70,25 @@ class TestLocalTime(CrmCustomerCommon):
             self.assertEqual(company._crm_today(), date(2026, 12, 5))
         with freeze_time("2026-12-04 16:30:00"):
             self.assertEqual(company._crm_today(), date(2026, 12, 4))
+
+    def test_local_day_starts_in_utc(self):
+        # a day in Ho Chi Minh City (UTC+7) starts at 17:00 UTC the day before
+        self.assertEqual(
+            local_day_start_utc(date(2026, 3, 1), "Asia/Ho_Chi_Minh"),
+            datetime(2026, 2, 28, 17, 0),
+        )
+        # Brussels is at UTC+1 in winter and UTC+2 in summer
+        self.assertEqual(
+            local_day_start_utc(date(2026, 1, 1), "Europe/Brussels"),
+            datetime(2025, 12, 31, 23, 0),
+        )
+        self.assertEqual(
+            local_day_start_utc(date(2026, 7, 1), "Europe/Brussels"),
+            datetime(2026, 6, 30, 22, 0),
+        )
+        for no_zone in (False, None, "", "Mars/Olympus"):
+            with self.subTest(tz=no_zone):
+                self.assertEqual(
+                    local_day_start_utc(date(2026, 3, 1), no_zone),
+                    datetime(2026, 3, 1, 0, 0),
+                )

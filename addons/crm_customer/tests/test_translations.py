@@ -1,17 +1,15 @@
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, tagged
 
+from .common import load_translations
+
 
 @tagged("post_install", "-at_install")
 class TestTranslations(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        for lang in ("vi_VN", "zh_CN"):
-            cls.env["res.lang"]._activate_lang(lang)
-        cls.env["ir.module.module"]._load_module_terms(
-            ["crm_customer"], ["vi_VN", "zh_CN"]
-        )
+        load_translations(cls.env, ["crm_customer"])
 
     def test_data_and_labels_in_vietnamese_and_chinese(self):
         region = self.env.ref("crm_customer.criterion_region")

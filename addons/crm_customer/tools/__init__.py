@@ -1,5 +1,6 @@
 from . import core_translations
 from .reminder import MAX_REMINDER_DAYS
+from .local_time import local_day_start_utc
 from .text import (
     fold_search_text,
     fold_search_value,
@@ -12,5 +13,6 @@ __all__ = [
     "fold_search_text",
     "fold_search_value",
     "fold_to_ascii",
+    "local_day_start_utc",
     "short_code_from_name",
 ]

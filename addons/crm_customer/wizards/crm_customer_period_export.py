@@ -1,8 +1,8 @@
 import datetime
 
-import pytz
-
 from odoo import fields, models
+
+from ..tools import local_day_start_utc
 
 
 class CrmCustomerPeriodExport(models.AbstractModel):
@@ -24,12 +24,9 @@ class CrmCustomerPeriodExport(models.AbstractModel):
 
     def _period_domain(self, field_name):
         """Records whose datetime ``field_name`` falls on a day of the period."""
+        tz_name = self.env.context.get("tz") or self.env.user.tz
+        next_day = self.date_to + datetime.timedelta(days=1)
         return [
-            (field_name, ">=", self._utc(self.date_from)),
-            (field_name, "<", self._utc(self.date_to + datetime.timedelta(days=1))),
+            (field_name, ">=", local_day_start_utc(self.date_from, tz_name)),
+            (field_name, "<", local_day_start_utc(next_day, tz_name)),
         ]
-
-    def _utc(self, day):
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
-        local = tz.localize(datetime.datetime.combine(day, datetime.time.min))
-        return local.astimezone(pytz.utc).replace(tzinfo=None)

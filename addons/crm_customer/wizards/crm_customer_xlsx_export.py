@@ -1,6 +1,7 @@
 import datetime
+import io
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.tools.misc import xlsxwriter
 
 BATCH_SIZE = 1000
@@ -50,6 +51,35 @@ class CrmCustomerXlsxExport(models.AbstractModel):
     def _export_order(self):
         return "id"
 
+    def _export_records(self):
+        """What the sheet has one row for, in order; each column's getter reads one.
+        By default the records of ``_export_model()`` matching ``_export_domain()``,
+        read in batches with the ORM cache emptied after each batch, so memory stays
+        flat whatever the number of records. An export whose rows are not records
+        (aggregates, several rows per record) yields its own objects."""
+        model = self.env[self._export_model()]
+        record_ids = model.search(self._export_domain(), order=self._export_order()).ids
+        for start in range(0, len(record_ids), BATCH_SIZE):
+            yield from model.browse(record_ids[start : start + BATCH_SIZE])
+            self.env.invalidate_all()
+
+    def _export_number_format(self):
+        """The xlsx number format of the numeric cells (e.g. "#,##0.00"); None:
+        Excel's general format."""
+
+    def _export_freeze_panes(self):
+        """(row, column) of the first cell that scrolls, or None."""
+
+    def _export_subtotal_key(self, record):
+        """The group of ``record``'s subtotal row (e.g. its currency), or None for no
+        subtotal. Subtotal rows sum the numeric cells of their group's rows; they are
+        written in bold below the rows, after an empty row, in the keys' order."""
+
+    def _export_subtotal_row(self, key, sums):
+        """The cells of ``key``'s subtotal row; ``sums`` has one value per column: the
+        sum of its numeric cells, None for the other columns."""
+        return sums
+
     def action_export(self):
         self.ensure_one()
         return {
@@ -59,33 +89,99 @@ class CrmCustomerXlsxExport(models.AbstractModel):
         }
 
     def _write_xlsx(self, output):
-        """Write the records to ``output`` in batches: xlsxwriter's constant_memory
-        mode flushes each row, and the ORM cache is emptied after each batch, so memory
-        stays flat whatever the number of records. Returns the number of rows."""
+        """Write one row per ``_export_records()`` item to ``output``, then the subtotal
+        rows: xlsxwriter's constant_memory mode flushes each row, so with a streamed
+        iterator memory stays flat. Exports shape the sheet through the ``_export_*``
+        hooks, never by overriding this. Returns the number of rows, subtotals aside."""
         self.ensure_one()
         workbook = xlsxwriter.Workbook(
             output, {"constant_memory": True, "in_memory": False}
         )
         sheet = workbook.add_worksheet(self._export_title()[:31])
-        formats = {
-            "header": workbook.add_format({"bold": True}),
-            datetime.datetime: workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
-            datetime.date: workbook.add_format({"num_format": "yyyy-mm-dd"}),
-        }
+        formats = self._export_formats(workbook)
         columns = self._export_columns()
         for col, (header, _getter) in enumerate(columns):
             sheet.write_string(0, col, header, formats["header"])
-        model = self.env[self._export_model()]
-        record_ids = model.search(self._export_domain(), order=self._export_order()).ids
+        if freeze := self._export_freeze_panes():
+            sheet.freeze_panes(*freeze)
+        subtotals = {}
         row = 0
-        for start in range(0, len(record_ids), BATCH_SIZE):
-            for record in model.browse(record_ids[start : start + BATCH_SIZE]):
-                row += 1
-                for col, (_header, getter) in enumerate(columns):
-                    self._write_cell(sheet, row, col, getter(record), formats)
-            self.env.invalidate_all()
+        for record in self._export_records():
+            row += 1
+            values = [getter(record) for _header, getter in columns]
+            for col, value in enumerate(values):
+                self._write_cell(sheet, row, col, value, formats["row"])
+            key = self._export_subtotal_key(record)
+            if key is not None:
+                sums = subtotals.setdefault(key, [None] * len(columns))
+                for col, value in enumerate(values):
+                    if _is_number(value):
+                        sums[col] = (sums[col] or 0) + value
+        record_rows = row
+        if subtotals:
+            row += 1
+        for key in sorted(subtotals):
+            row += 1
+            values = self._export_subtotal_row(key, subtotals[key])
+            for col, value in enumerate(values):
+                if value is not None:
+                    self._write_cell(sheet, row, col, value, formats["subtotal"])
         workbook.close()
-        return row
+        return record_rows
+
+    def _export_formats(self, workbook):
+        """{"header": format, "row"|"subtotal": {value type: format}}."""
+        number_format = self._export_number_format()
+        formats = {"header": workbook.add_format({"bold": True})}
+        for style, base in (("row", {}), ("subtotal", {"bold": True})):
+            formats[style] = {
+                datetime.datetime: workbook.add_format(
+                    dict(base, num_format="yyyy-mm-dd hh:mm")
+                ),
+                datetime.date: workbook.add_format(dict(base, num_format="yyyy-mm-dd")),
+                float: (
+                    workbook.add_format(dict(base, num_format=number_format))
+                    if number_format
+                    else (base and workbook.add_format(base)) or None
+                ),
+                str: (base and workbook.add_format(base)) or None,
+            }
+        return formats
+
+    @api.model
+    def _mail_xlsx(self, users, export_values, prepare_mail):
+        """Email ``users`` this export as an xlsx attachment, each in their own
+        language: per language, one export created with ``export_values`` in that
+        language, one attachment and one mail to the users who read it.
+        ``prepare_mail(export)`` returns ``(file name, mail.mail values)`` written
+        in the export's language (its ``env``); the attachment goes to the mail's
+        document (``model``/``res_id``) when it has one. Returns the mails."""
+        mails = self.env["mail.mail"]
+        for lang, recipients in users.grouped(
+            lambda user: user.lang or "en_US"
+        ).items():
+            export = self.with_context(lang=lang).create(export_values)
+            output = io.BytesIO()
+            export._write_xlsx(output)
+            file_name, mail_values = prepare_mail(export)
+            attachment = self.env["ir.attachment"].create(
+                {
+                    "name": file_name,
+                    "raw": output.getvalue(),
+                    "res_model": mail_values.get("model"),
+                    "res_id": mail_values.get("res_id"),
+                    "mimetype": "application/vnd.openxmlformats-officedocument"
+                    ".spreadsheetml.sheet",
+                }
+            )
+            mails |= mails.create(
+                {
+                    **mail_values,
+                    "recipient_ids": [Command.set(recipients.partner_id.ids)],
+                    "attachment_ids": [Command.set(attachment.ids)],
+                }
+            )
+        return mails
 
     def _write_cell(self, sheet, row, col, value, formats):
         if isinstance(value, datetime.datetime):
@@ -97,9 +193,9 @@ class CrmCustomerXlsxExport(models.AbstractModel):
             # False is how the ORM says "empty"
             sheet.write_blank(row, col, None)
         elif isinstance(value, int | float):
-            sheet.write_number(row, col, value)
+            sheet.write_number(row, col, value, formats[float])
         else:
-            sheet.write_string(row, col, value or "")
+            sheet.write_string(row, col, value or "", formats[str])
 
     def _field_column(self, model, field_name):
         """(header, getter) for a field shown as the user sees it: selection labels,
@@ -117,3 +213,7 @@ class CrmCustomerXlsxExport(models.AbstractModel):
                 record[field_name].mapped("display_name")
             )
         return header, lambda record: record[field_name]
+
+
+def _is_number(value):
+    return isinstance(value, int | float) and not isinstance(value, bool)

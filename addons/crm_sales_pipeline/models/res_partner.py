@@ -1,5 +1,4 @@
 from datetime import timedelta
-import io
 
 from odoo import api, fields, models
 from odoo.osv import expression
@@ -106,39 +105,30 @@ class ResPartner(models.Model):
         managers = self.env.ref("sales_team.group_sale_manager").users.filtered(
             lambda user: company in user.company_ids and not user.share
         )
+        domain = self._get_neglected_or_difficult_domain(company)
         partners = self.search(
-            self._get_neglected_or_difficult_domain(company),
-            order="last_interaction_date asc nulls first, id",
+            domain, order="last_interaction_date asc nulls first, id"
         )
         if not managers or not partners:
             return
-        attachment = self._neglected_customer_attachment(company)
-        for lang, recipients in managers.grouped(lambda user: user.lang).items():
-            self.env["mail.mail"].create(
-                self.with_context(lang=lang)._prepare_neglected_digest_mail(
-                    company, partners, recipients, attachment
-                )
-            )
 
-    def _neglected_customer_attachment(self, company):
-        export = self.env["crm.customer.export.wizard"].create(
-            {"domain": repr(self._get_neglected_or_difficult_domain(company))}
-        )
-        output = io.BytesIO()
-        export._write_xlsx(output)
-        return self.env["ir.attachment"].create(
-            {
-                "name": self.env._(
+        def prepare_mail(export):
+            """The digest and its file name in the export's language."""
+            return (
+                export.env._(
                     "Neglected customers %(month)s.xlsx",
                     month=company._crm_today().strftime("%Y-%m"),
                 ),
-                "raw": output.getvalue(),
-                "mimetype": "application/vnd.openxmlformats-officedocument"
-                ".spreadsheetml.sheet",
-            }
+                self.with_env(export.env)._prepare_neglected_digest_mail(
+                    company, partners.with_env(export.env)
+                ),
+            )
+
+        self.env["crm.customer.export.wizard"]._mail_xlsx(
+            managers, {"domain": repr(domain)}, prepare_mail
         )
 
-    def _prepare_neglected_digest_mail(self, company, partners, recipients, attachment):
+    def _prepare_neglected_digest_mail(self, company, partners):
         body = self.env["ir.qweb"]._render(
             "crm_sales_pipeline.neglected_customer_digest",
             {
@@ -166,7 +156,5 @@ class ResPartner(models.Model):
             ),
             "body_html": body,
             "email_from": company.email_formatted or self.env.user.email_formatted,
-            "recipient_ids": [fields.Command.set(recipients.partner_id.ids)],
-            "attachment_ids": [fields.Command.link(attachment.id)],
             "auto_delete": True,
         }

@@ -1,6 +1,6 @@
 {
     "name": "CRM Marketing",
-    "summary": "Market plans and campaigns that fill the pipeline: budget, costs, results",
+    "summary": "Market plans and campaigns: budget, costs, leads, won revenue, ROI",
     "version": "18.0.1.0.0",
     "category": "Marketing",
     "website": "https://github.com/crm-suite/crm-suite",

@@ -11,7 +11,6 @@ class CrmMarketingChannel(models.Model):
     active = fields.Boolean(default=True)
     medium_id = fields.Many2one(
         "utm.medium",
-        string="Medium",
         help="The tracking medium that leads coming through this channel carry.",
     )
     color = fields.Integer()

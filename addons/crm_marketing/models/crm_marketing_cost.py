@@ -68,7 +68,8 @@ class CrmMarketingCost(models.Model):
             if cost.amount < 0:
                 raise ValidationError(
                     self.env._(
-                        "The cost %(name)s of campaign %(campaign)s cannot be negative.",
+                        "The cost %(name)s of campaign %(campaign)s cannot be "
+                        "negative.",
                         name=cost.name or cost.date,
                         campaign=cost.campaign_id.title,
                     )

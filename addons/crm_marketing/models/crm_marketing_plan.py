@@ -134,14 +134,17 @@ class CrmMarketingPlan(models.Model):
     def _check_amounts(self):
         # sudo: the money fields are group-restricted; the check holds for everyone
         for plan in self.sudo():
-            if min(
-                plan.budget,
-                plan.target_lead_count,
-                plan.target_opportunity_count,
-                plan.target_customer_count,
-                plan.target_won_revenue,
-                plan.target_gross_profit,
-            ) < 0:
+            if (
+                min(
+                    plan.budget,
+                    plan.target_lead_count,
+                    plan.target_opportunity_count,
+                    plan.target_customer_count,
+                    plan.target_won_revenue,
+                    plan.target_gross_profit,
+                )
+                < 0
+            ):
                 raise ValidationError(
                     self.env._(
                         "The budget and objectives of market plan %(name)s cannot be "

@@ -14,13 +14,17 @@ class ResPartner(models.Model):
         """[(commercial partner, campaign)] pairs of the customers' leads."""
         # sudo: counting which campaigns brought a customer's leads; the campaigns
         # opened from here are read as the user (record rules apply)
-        return self.env["crm.marketing.report"].sudo()._read_group(
-            [
-                ("partner_id", "in", self.commercial_partner_id.ids),
-                ("lead_count", "=", 1),
-                ("company_id", "in", self.env.companies.ids),
-            ],
-            ["partner_id", "campaign_id"],
+        return (
+            self.env["crm.marketing.report"]
+            .sudo()
+            ._read_group(
+                [
+                    ("partner_id", "in", self.commercial_partner_id.ids),
+                    ("lead_count", "=", 1),
+                    ("company_id", "in", self.env.companies.ids),
+                ],
+                ["partner_id", "campaign_id"],
+            )
         )
 
     def _compute_marketing_campaign_count(self):

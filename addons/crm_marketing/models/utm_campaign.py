@@ -29,9 +29,7 @@ class UtmCampaign(models.Model):
     company_id = fields.Many2one(
         "res.company", default=lambda self: self.env.company, index=True
     )
-    currency_id = fields.Many2one(
-        "res.currency", compute="_compute_currency_id", string="Currency"
-    )
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
     date_start = fields.Date(string="Start Date", tracking=True)
     date_end = fields.Date(string="End Date", tracking=True)
     state = fields.Selection(
@@ -55,7 +53,6 @@ class UtmCampaign(models.Model):
     # Material for sales and service
     material_ids = fields.Many2many(
         "ir.attachment",
-        string="Material",
         help="Brochures, rate flyers and presentations salespeople and service agents "
         "open from the campaign and from the customer.",
     )

@@ -115,10 +115,9 @@ class CrmMarketingReport(models.Model):
         for record, currency, *values in rows:
             leads, opportunities, won, revenue, cost, customers = values
             to_currency = target.get(record.id) or currency
-            company = self.env.company
 
             def convert(amount, currency=currency, to_currency=to_currency):
-                return currency._convert(amount, to_currency, company, today)
+                return currency._convert(amount, to_currency, self.env.company, today)
 
             result = figures.setdefault(
                 record.id,

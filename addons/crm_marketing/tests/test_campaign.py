@@ -21,7 +21,9 @@ class TestCampaign(CrmMarketingCommon):
                 "date_end": "2027-02-05",
                 "team_id": self.team.id,
                 "channel_ids": [
-                    Command.link(self.env.ref("crm_marketing.crm_marketing_channel_email").id)
+                    Command.link(
+                        self.env.ref("crm_marketing.crm_marketing_channel_email").id
+                    )
                 ],
             }
         )
@@ -60,13 +62,17 @@ class TestCampaign(CrmMarketingCommon):
         with assert_refused(self, ValidationError, "budget .* cannot be negative"):
             Campaign.create({"title": "Negative", "budget": -1})
         self.assertFalse(
-            self.env["utm.campaign"].search([("title", "in", ("Backwards", "Negative"))])
+            self.env["utm.campaign"].search(
+                [("title", "in", ("Backwards", "Negative"))]
+            )
         )
         campaign = self._campaign()
         Cost = as_request(self.marketing_user, self.env["crm.marketing.cost"])
         with assert_refused(self, ValidationError, "cannot be negative"):
             Cost.create({"campaign_id": campaign.id, "amount": -5, "kind": "event"})
-        self.assertFalse(self.env["crm.marketing.cost"].search([]).filtered("campaign_id"))
+        self.assertFalse(
+            self.env["crm.marketing.cost"].search([]).filtered("campaign_id")
+        )
 
     def test_salesperson_reads_the_campaign_and_its_material_only(self):
         attachment = self.env["ir.attachment"].create(

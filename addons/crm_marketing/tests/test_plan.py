@@ -29,7 +29,9 @@ class TestPlan(CrmMarketingCommon):
         self._campaign(title="Outside the plan")
         self._lead(first, kind="opportunity", won=True, revenue=40_000_000)
         self._lead(second)
-        self.env["crm.marketing.cost"].create({"campaign_id": second.id, "amount": 10_000_000})
+        self.env["crm.marketing.cost"].create(
+            {"campaign_id": second.id, "amount": 10_000_000}
+        )
         plan = as_request(self.marketing_manager, plan)
         self.assertEqual(plan.campaign_count, 2)
         self.assertEqual(plan.lead_count, 2)
@@ -57,7 +59,11 @@ class TestPlan(CrmMarketingCommon):
         Plan = as_request(self.marketing_manager, self.env["crm.marketing.plan"])
         with assert_refused(self, ValidationError, "cannot end before it starts"):
             Plan.create(
-                {"name": "Backwards", "date_start": "2027-04-01", "date_end": "2027-01-01"}
+                {
+                    "name": "Backwards",
+                    "date_start": "2027-04-01",
+                    "date_end": "2027-01-01",
+                }
             )
         with assert_refused(self, ValidationError, "cannot be negative"):
             Plan.create({"name": "Negative", "date_start": "2027-01-01", "budget": -1})

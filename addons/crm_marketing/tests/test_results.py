@@ -20,8 +20,16 @@ class TestResults(CrmMarketingCommon):
         cls._lead(cls.other_campaign, kind="opportunity", won=True, revenue=7_000_000)
         cls.env["crm.lead"].create({"name": "No campaign", "expected_revenue": 1e9})
         Cost = cls.env["crm.marketing.cost"]
-        Cost.create({"campaign_id": cls.campaign.id, "amount": 15_000_000, "kind": "advertising"})
-        Cost.create({"campaign_id": cls.campaign.id, "amount": 5_000_000, "kind": "event"})
+        Cost.create(
+            {
+                "campaign_id": cls.campaign.id,
+                "amount": 15_000_000,
+                "kind": "advertising",
+            }
+        )
+        Cost.create(
+            {"campaign_id": cls.campaign.id, "amount": 5_000_000, "kind": "event"}
+        )
 
     def test_figures_from_hand_made_leads(self):
         campaign = as_request(self.marketing_user, self.campaign)
@@ -58,7 +66,9 @@ class TestResults(CrmMarketingCommon):
             }
         )
         self.assertEqual(cost.amount_company, 200)
-        self.assertEqual(as_request(self.marketing_user, self.other_campaign).cost_total, 200)
+        self.assertEqual(
+            as_request(self.marketing_user, self.other_campaign).cost_total, 200
+        )
 
     def test_salesperson_sees_counts_not_money(self):
         campaign = as_request(self.salesman, self.campaign)

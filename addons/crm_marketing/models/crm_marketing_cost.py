@@ -17,8 +17,11 @@ class CrmMarketingCost(models.Model):
     )
     company_id = fields.Many2one(
         "res.company",
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
         required=True,
-        default=lambda self: self.env.company,
     )
     name = fields.Char(string="Description")
     date = fields.Date(required=True, default=fields.Date.context_today)
@@ -51,6 +54,13 @@ class CrmMarketingCost(models.Model):
         store=True,
         aggregator="sum",
     )
+
+    @api.depends("campaign_id")
+    def _compute_company_id(self):
+        for cost in self:
+            cost.company_id = (
+                cost.campaign_id.company_id or cost.company_id or self.env.company
+            )
 
     @api.depends("amount", "currency_id", "date", "company_id")
     def _compute_amount_company(self):

@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.crm_customer.tests.common import as_request, assert_refused
 
@@ -54,6 +54,12 @@ class TestPlan(CrmMarketingCommon):
                 as_request(user, plan).write({"name": "Mine"})
         with assert_refused(self, AccessError, "budget"):
             as_request(self.salesman, plan).read(["budget"])
+        campaign = self._campaign(plan_id=plan.id)
+        for user in (self.marketing_user, self.salesman):
+            # the forms open as the web client loads them, the figures left out for
+            # the salesperson
+            self.assertEqual(Form(as_request(user, plan)).name, "2027")
+            self.assertEqual(Form(as_request(user, campaign)).plan_id, plan)
 
     def test_bad_plan_is_refused(self):
         Plan = as_request(self.marketing_manager, self.env["crm.marketing.plan"])

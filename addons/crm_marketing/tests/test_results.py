@@ -1,6 +1,7 @@
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.crm_customer.tests.common import as_request
+from odoo.addons.crm_customer.tests.common import as_request, assert_refused
 
 from .common import CrmMarketingCommon
 
@@ -75,6 +76,11 @@ class TestResults(CrmMarketingCommon):
         self.assertEqual(campaign.marketing_lead_count, 5)
         self.assertNotIn("won_revenue", campaign.fields_get())
         self.assertNotIn("cost_total", campaign.fields_get())
+        # the figures are read as superuser; the rows and costs behind them are not
+        with assert_refused(self, AccessError, "Marketing Results"):
+            as_request(self.salesman, self.env["crm.marketing.report"]).search([])
+        with assert_refused(self, AccessError, "Campaign Cost"):
+            as_request(self.salesman, self.env["crm.marketing.cost"]).search([])
 
     def test_customer_form_lists_the_campaigns_its_leads_came_from(self):
         customer = as_request(self.salesman, self.customer)

@@ -25,7 +25,8 @@ from odoo.addons.mail.tests.common import mail_new_test_user
 POLICY_PATH = Path(__file__).with_name("access_policy.csv")
 SUITE_MODULES = os.environ.get(
     "CRM_SUITE_MODULES",
-    "crm_customer,crm_sales_pipeline,crm_freight_pricing,crm_service,crm_accounting_bridge",
+    "crm_customer,crm_sales_pipeline,crm_freight_pricing,crm_service,crm_accounting_bridge,"
+    "crm_marketing",
 ).split(",")
 
 # The smallest groups a company gives each role.
@@ -40,6 +41,8 @@ ROLES = {
     "accountant": "base.group_user,account.group_account_manager",
     "service_agent": "base.group_user,helpdesk_mgmt.group_helpdesk_user_own",
     "service_manager": "base.group_user,helpdesk_mgmt.group_helpdesk_manager",
+    "marketing": "base.group_user,crm_marketing.group_marketing_user",
+    "marketing_manager": "base.group_user,crm_marketing.group_marketing_manager",
     "portal": "base.group_portal",
 }
 MODES = (("read", "r"), ("write", "w"), ("create", "c"), ("unlink", "d"))

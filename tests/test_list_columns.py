@@ -16,6 +16,7 @@ SUITE_MODULES = (
     "crm_freight_pricing",
     "crm_service",
     "crm_accounting_bridge",
+    "crm_marketing",
 )
 MAX_COLUMNS = 9
 NARROW_WIDGETS = {

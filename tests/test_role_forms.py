@@ -24,6 +24,8 @@ DOCUMENTS = (
     "freight.inquiry",
     "freight.booking.request",
     "helpdesk.ticket",
+    "utm.campaign",
+    "crm.marketing.plan",
 )
 
 

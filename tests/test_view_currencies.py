@@ -15,6 +15,7 @@ SUITE_MODULES = {
     "crm_freight_pricing",
     "crm_service",
     "crm_accounting_bridge",
+    "crm_marketing",
 }
 VIEW_TYPES = ("form", "list", "kanban")
 

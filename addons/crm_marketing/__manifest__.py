@@ -1,0 +1,23 @@
+{
+    "name": "CRM Marketing",
+    "summary": "Market plans and campaigns: budget, costs, leads, won revenue, ROI",
+    "version": "18.0.1.0.0",
+    "category": "Marketing",
+    "website": "https://github.com/crm-suite/crm-suite",
+    "author": "CRM Suite",
+    "license": "AGPL-3",
+    "depends": ["crm_customer", "crm", "utm"],
+    "data": [
+        "security/crm_marketing_security.xml",
+        "security/ir.model.access.csv",
+        "data/crm_marketing_channel_data.xml",
+        "views/crm_marketing_channel_views.xml",
+        "views/crm_marketing_cost_views.xml",
+        "views/utm_campaign_views.xml",
+        "views/crm_marketing_plan_views.xml",
+        "views/res_partner_views.xml",
+        "report/crm_marketing_report_views.xml",
+        "views/crm_marketing_menus.xml",
+    ],
+    "application": True,
+}

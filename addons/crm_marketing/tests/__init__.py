@@ -1,0 +1,3 @@
+from . import test_campaign
+from . import test_plan
+from . import test_results

@@ -66,6 +66,15 @@ class CrmAccountingCommon(AccountTestInvoicingCommon):
         )
 
     @classmethod
+    def _block_on_credit(cls, limit=1000.0, owed=800.0):
+        """The company blocks orders over the credit limit, and the customer owes
+        ``owed`` of its ``limit`` on an invoice due in 10 days."""
+        cls.company.account_use_credit_limit = True
+        cls.company.crm_credit_control = "block"
+        cls.customer.credit_limit = limit
+        cls._invoice(cls.customer, owed, cls.today, cls._days_ago(-10))
+
+    @classmethod
     def _days_ago(cls, days):
         return fields.Date.subtract(cls.today, days=days)
 

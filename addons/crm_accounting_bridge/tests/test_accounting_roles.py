@@ -18,10 +18,7 @@ class TestAccountingRoles(CrmAccountingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company.account_use_credit_limit = True
-        cls.company.crm_credit_control = "block"
-        cls.customer.credit_limit = 1000.0
-        cls._invoice(cls.customer, 800.0, cls.today, cls._days_ago(-10))
+        cls._block_on_credit()
         company = {
             "company_id": cls.company.id,
             "company_ids": [Command.set(cls.company.ids)],

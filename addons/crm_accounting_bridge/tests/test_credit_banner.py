@@ -20,10 +20,7 @@ class TestCreditBanner(CrmAccountingCommon):
         super().setUpClass()
         cls.startClassPatcher(freeze_time("2026-12-02 03:00:00"))
         cls.today = fields.Date.to_date("2026-12-02")
-        cls.company.account_use_credit_limit = True
-        cls.company.crm_credit_control = "block"
-        cls.customer.credit_limit = 1000.0
-        cls._invoice(cls.customer, 800.0, cls.today, cls._days_ago(-10))
+        cls._block_on_credit()
         cls.accounting_manager = mail_new_test_user(
             cls.env,
             login="crm_banner_accounting_manager",

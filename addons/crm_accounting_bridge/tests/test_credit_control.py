@@ -14,11 +14,8 @@ class TestCreditControl(CrmAccountingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company.account_use_credit_limit = True
-        cls.company.crm_credit_control = "block"
-        cls.customer.credit_limit = 1000.0
         # 800 owed, due in 10 days: 200 of credit left
-        cls._invoice(cls.customer, 800.0, cls.today, cls._days_ago(-10))
+        cls._block_on_credit()
         cls.accounting_manager = mail_new_test_user(
             cls.env,
             login="crm_accounting_manager",

@@ -21,11 +21,8 @@ class TestCreditPortal(CrmAccountingCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company.account_use_credit_limit = True
-        cls.company.crm_credit_control = "block"
-        cls.customer.credit_limit = 1000.0
         # 800 owed: 200 of credit left
-        cls._invoice(cls.customer, 800.0, cls.today, cls._days_ago(-10))
+        cls._block_on_credit()
         cls.customer.email = "mua-hang@biendong.example.com"
         cls.accounting_manager = mail_new_test_user(
             cls.env,

@@ -11,11 +11,18 @@ source "$(dirname "$0")/lib.sh"
 # that the cluster a hard-killed run (kill -9, no trap) left is stopped by the next one. Not
 # when `make run` serves from it meanwhile: it then belongs to `make stop`.
 TEST_PG_PID_FILE="$RUN_DIR/test-pg.pid"
+# A killed run's shell can linger as a zombie (kill -0 still answers) or its pid be reused:
+# it is alive only if the process still runs this script.
+test_run_alive() {
+    local state
+    state="$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" 2>/dev/null)"
+    [ -n "$state" ] && [ "$state" != Z ] && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -q 'test\.sh'
+}
 pg_was_running=0
 if embedded_pg && "$ROOT_DIR/scripts/pg.sh" status | grep -q running; then
     pg_was_running=1
     left_by="$(cat "$TEST_PG_PID_FILE" 2>/dev/null || true)"
-    if [ -n "$left_by" ] && ! kill -0 "$left_by" 2>/dev/null \
+    if [ -n "$left_by" ] && ! test_run_alive "$left_by" \
         && ! odoo_pid_from "$RUN_DIR/odoo.pid" >/dev/null; then
         say "PostgreSQL was left running by an interrupted 'make test' (pid $left_by): this run stops it"
         pg_was_running=0

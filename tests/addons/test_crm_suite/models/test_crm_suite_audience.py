@@ -1,7 +1,7 @@
 from odoo import fields, models
 
 
-class TestCrmSuiteAudience(models.Model):
+class CrmSuiteAudience(models.Model):
     _name = "test.crm.suite.audience"
     _description = "Test Audience"
     _inherit = ["crm.customer.audience.mixin"]

@@ -1,10 +1,8 @@
-from datetime import datetime, time
-
-import pytz
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
+
+from ..tools import local_day_start_utc
 
 AUDIENCE_FIELDS = (
     "company_id",
@@ -200,9 +198,8 @@ class CrmCustomerAudienceMixin(models.AbstractModel):
     def _get_audience_datetime(self, date):
         """Midnight of ``date`` where the record's company works, as a UTC string:
         a date criterion means the company's day, whoever looks at the count."""
-        tz = pytz.timezone(self.company_id._crm_tz() if self.company_id else "UTC")
-        moment = tz.localize(datetime.combine(date, time.min)).astimezone(pytz.utc)
-        return fields.Datetime.to_string(moment.replace(tzinfo=None))
+        tz_name = self.company_id._crm_tz() if self.company_id else "UTC"
+        return fields.Datetime.to_string(local_day_start_utc(date, tz_name))
 
     def _get_audience_need_partner_ids(self):
         """Customers with an open need for the record's products: one grouped query."""

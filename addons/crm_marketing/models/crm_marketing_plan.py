@@ -3,8 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# Readers of the plan's money: marketing staff and sales managers, not salespeople.
-FIGURE_GROUPS = "crm_marketing.group_marketing_user,sales_team.group_sale_manager"
+from ..tools import FIGURE_GROUPS
+
 PERIOD_MONTHS = {"quarter": 3, "year": 12}
 
 

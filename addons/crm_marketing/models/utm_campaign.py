@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-# Readers of the campaign's money: marketing staff and sales managers, not salespeople.
-FIGURE_GROUPS = "crm_marketing.group_marketing_user,sales_team.group_sale_manager"
+from ..tools import FIGURE_GROUPS
+
 # Written only by marketing managers (checked in create/write: they stay readable).
 MANAGER_FIELDS = ("budget",)
 

@@ -1,7 +1,8 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-FIGURE_GROUPS = "crm_marketing.group_marketing_user,sales_team.group_sale_manager"
+from ..tools import FIGURE_GROUPS
+
 # Aggregates read by the campaign and plan figures: each figure is defined once, in
 # the view's SQL, and everything else sums it.
 AGGREGATES = (

@@ -1,0 +1,3 @@
+# Readers of campaign and plan money (budget, costs, won revenue, ROI): marketing staff
+# and sales managers, not salespeople. Used by every field that holds such a figure.
+FIGURE_GROUPS = "crm_marketing.group_marketing_user,sales_team.group_sale_manager"

@@ -123,6 +123,8 @@ class UtmCampaign(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if any(vals.get("state", "draft") != "draft" for vals in vals_list):
+            self._refuse_state_write()
         if any(vals.get(name) for vals in vals_list for name in MANAGER_FIELDS):
             self._check_manager_fields()
         campaigns = super().create(vals_list)
@@ -130,6 +132,8 @@ class UtmCampaign(models.Model):
         return campaigns
 
     def write(self, vals):
+        if "state" in vals and not self.env.context.get("crm_marketing_state_action"):
+            self._refuse_state_write()
         if any(name in vals for name in MANAGER_FIELDS):
             self._check_manager_fields()
         result = super().write(vals)
@@ -144,6 +148,14 @@ class UtmCampaign(models.Model):
             campaign.material_ids.filtered(lambda att: not att.res_id).write(
                 {"res_model": self._name, "res_id": campaign.id}
             )
+
+    def _refuse_state_write(self):
+        raise UserError(
+            self.env._(
+                "A campaign's status changes only through its buttons (Start, Mark as "
+                "Done, Cancel, Set to Draft), which check it may."
+            )
+        )
 
     def _check_manager_fields(self):
         if self.env.su or self.env.user.has_group(
@@ -175,17 +187,27 @@ class UtmCampaign(models.Model):
                     )
                 )
             campaign._check_can_start()
-        self.state = "running"
+        self._set_state("running")
+        for campaign in self:
+            campaign._on_start()
         return True
 
     def _check_can_start(self):
-        """Hook: what must be true for the campaign to start (an audience, later)."""
+        """Hook: what must be true for the campaign to start."""
         self.ensure_one()
+
+    def _on_start(self):
+        """Hook: what starting the campaign does (freezes its targets...)."""
+        self.ensure_one()
+
+    def _set_state(self, state):
+        """The only way the state changes: through the actions that check it."""
+        self.with_context(crm_marketing_state_action=True).write({"state": state})
 
     def action_done(self):
         if self.filtered(lambda campaign: campaign.state != "running"):
             raise UserError(self.env._("Only a running campaign can be marked done."))
-        self.state = "done"
+        self._set_state("done")
         return True
 
     def action_cancel(self):
@@ -193,7 +215,7 @@ class UtmCampaign(models.Model):
             raise UserError(
                 self.env._("A done or cancelled campaign cannot be cancelled.")
             )
-        self.state = "cancel"
+        self._set_state("cancel")
         return True
 
     def action_draft(self):
@@ -201,7 +223,7 @@ class UtmCampaign(models.Model):
             raise UserError(
                 self.env._("Only a cancelled campaign can be set back to draft.")
             )
-        self.state = "draft"
+        self._set_state("draft")
         return True
 
     def action_view_costs(self):

@@ -1,3 +1,4 @@
+from . import test_audience
 from . import test_campaign
 from . import test_plan
 from . import test_results

@@ -20,6 +20,7 @@ class TestCampaign(CrmMarketingCommon):
                 "date_start": "2027-01-05",
                 "date_end": "2027-02-05",
                 "team_id": self.team.id,
+                "included_partner_ids": [Command.link(self.customer.id)],
                 "channel_ids": [
                     Command.link(
                         self.env.ref("crm_marketing.crm_marketing_channel_email").id

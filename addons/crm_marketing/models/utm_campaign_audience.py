@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+TARGET_READERS = "sales_team.group_sale_salesman,crm_marketing.group_marketing_user"
+
 
 class UtmCampaign(models.Model):
     """The campaign's audience (crm_customer's audience mixin, shared with care
@@ -12,8 +14,13 @@ class UtmCampaign(models.Model):
     excluded_partner_ids = fields.Many2many(
         relation="utm_campaign_excluded_partner_rel"
     )
-    target_ids = fields.One2many("crm.marketing.target", "campaign_id", "Targets")
-    target_count = fields.Integer(string="Targeted", compute="_compute_target_count")
+    # only for the roles that may read targets (the rest open the campaign without them)
+    target_ids = fields.One2many(
+        "crm.marketing.target", "campaign_id", "Targets", groups=TARGET_READERS
+    )
+    target_count = fields.Integer(
+        string="Targeted", compute="_compute_target_count", groups=TARGET_READERS
+    )
 
     @api.depends("target_ids")
     def _compute_target_count(self):

@@ -14,6 +14,8 @@ AUDIENCE_FIELDS = (
     "last_interaction_from",
     "last_interaction_before",
     "need_product_ids",
+    "competitor_contract_end_from",
+    "competitor_contract_end_to",
     "included_partner_ids",
     "excluded_partner_ids",
 )
@@ -81,6 +83,16 @@ class CrmCustomerAudienceMixin(models.AbstractModel):
         check_company=True,
         help="Only customers with an open need for one of these products or services.",
     )
+    competitor_contract_end_from = fields.Date(
+        string="Competitor Contract Ends From",
+        help="Only customers whose contract with a competitor ends on or after this "
+        "date (with the next field: ends within the window). The time to win them.",
+    )
+    competitor_contract_end_to = fields.Date(
+        string="Competitor Contract Ends By",
+        help="Only customers whose contract with a competitor ends on or before this "
+        "date.",
+    )
     included_partner_ids = fields.Many2many(
         "res.partner",
         string="Added Customers",
@@ -116,6 +128,20 @@ class CrmCustomerAudienceMixin(models.AbstractModel):
                     self.env._(
                         "In %(name)s, the last interaction window must start before it "
                         "ends.",
+                        name=record.display_name,
+                    )
+                )
+
+    @api.constrains("competitor_contract_end_from", "competitor_contract_end_to")
+    def _check_competitor_contract_window(self):
+        for record in self:
+            start = record.competitor_contract_end_from
+            end = record.competitor_contract_end_to
+            if start and end and start > end:
+                raise ValidationError(
+                    self.env._(
+                        "In %(name)s, the window of competitor contracts ending must "
+                        "start before it ends.",
                         name=record.display_name,
                     )
                 )
@@ -193,6 +219,8 @@ class CrmCustomerAudienceMixin(models.AbstractModel):
             )
         if self.need_product_ids:
             parts.append([("id", "in", self._get_audience_need_partner_ids())])
+        if self.competitor_contract_end_from or self.competitor_contract_end_to:
+            parts.append([("id", "in", self._get_audience_competitor_partner_ids())])
         return parts
 
     def _get_audience_datetime(self, date):
@@ -216,6 +244,23 @@ class CrmCustomerAudienceMixin(models.AbstractModel):
                 ],
                 ["partner_id"],
             )
+        )
+        return [partner.id for (partner,) in groups]
+
+    def _get_audience_competitor_partner_ids(self):
+        """Customers with a competitor contract ending in the window: one grouped
+        query (ids, as for the needs, so the domain still opens in the client)."""
+        domain = [("company_id", "in", [*self.company_id._origin.ids, False])]
+        if self.competitor_contract_end_from:
+            domain.append(("contract_end_date", ">=", self.competitor_contract_end_from))
+        if self.competitor_contract_end_to:
+            domain.append(("contract_end_date", "<=", self.competitor_contract_end_to))
+        # read as a targeting fact, never shown (as the needs above): marketing aims at
+        # the customers whose contract ends without reading the competitor file
+        groups = (
+            self.env["crm.customer.competitor.product"]
+            .sudo()
+            ._read_group(domain, ["partner_id"])
         )
         return [partner.id for (partner,) in groups]
 

@@ -207,6 +207,52 @@ class TestAudienceMixin(BaseCommon):
         ):
             as_request(self.employee, self.env["crm.customer.need"]).search([])
 
+    def test_competitor_contracts_ending_in_a_window(self):
+        Competitor = self.env["crm.customer.competitor.product"]
+        for partner, end in (
+            (self.hcmc_trading, date(2027, 2, 28)),
+            (self.south_textile, date(2027, 6, 30)),
+            (self.north_trading, False),
+            (self.other_company_customer, date(2027, 2, 1)),
+        ):
+            Competitor.create(
+                {
+                    "partner_id": partner.id,
+                    "name": "FCL Cát Lái - Busan",
+                    "supplier_name": "Đối thủ Logistics",
+                    "contract_end_date": end,
+                    "company_id": partner.company_id.id,
+                }
+            )
+        # win back in Q1: marketing users do not read the competitor file
+        record = self._audience(
+            self.employee,
+            competitor_contract_end_from=date(2027, 1, 1),
+            competitor_contract_end_to=date(2027, 3, 31),
+        )
+        self.assertEqual(self._partners(record), self.hcmc_trading)
+        self.assertEqual(record.audience_count, 1)
+        # an open end reaches every contract ending from that day, in this company only
+        record.competitor_contract_end_to = False
+        self.assertEqual(self._partners(record), self.hcmc_trading | self.south_textile)
+        # combined with the other criteria (AND)
+        record.classification_ids = self.textile
+        self.assertEqual(self._partners(record), self.south_textile)
+        with assert_refused(
+            self, AccessError, r"not allowed to access 'Competitor Product"
+        ):
+            as_request(self.employee, Competitor).search([])
+        with assert_refused(
+            self, ValidationError, "competitor contracts ending must start before"
+        ):
+            record.write(
+                {
+                    "competitor_contract_end_from": date(2027, 4, 1),
+                    "competitor_contract_end_to": date(2027, 3, 1),
+                }
+            )
+            record.flush_recordset()
+
     def test_open_audience_lists_the_audience(self):
         record = self._audience(classification_ids=[(6, 0, self.south.ids)])
         action = record.action_open_audience()

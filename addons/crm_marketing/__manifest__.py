@@ -1,7 +1,7 @@
 {
     "name": "CRM Marketing",
     "summary": "Market plans and campaigns: budget, costs, leads, won revenue, ROI",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Marketing",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -14,6 +14,7 @@
         "views/crm_marketing_channel_views.xml",
         "views/crm_marketing_cost_views.xml",
         "views/crm_marketing_target_views.xml",
+        "views/crm_customer_interaction_views.xml",
         "views/utm_campaign_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_marketing_plan_views.xml",

@@ -6,4 +6,6 @@ from . import res_company
 from . import res_config_settings
 from . import utm_campaign
 from . import utm_campaign_audience
+from . import utm_campaign_task
+from . import crm_customer_interaction
 from . import res_partner

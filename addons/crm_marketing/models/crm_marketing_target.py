@@ -38,6 +38,19 @@ class CrmMarketingTarget(models.Model):
         "e-mail goes to it, calls and visits still do.",
     )
 
+    task_id = fields.Many2one(
+        "crm.customer.interaction",
+        string="Salesperson Task",
+        index="btree_not_null",
+        ondelete="set null",
+        readonly=True,
+        help="The call or visit planned for this customer when the campaign started.",
+    )
+    task_user_id = fields.Many2one(
+        related="task_id.user_id", string="Task Assigned To"
+    )
+    task_state = fields.Selection(related="task_id.state", string="Task Status")
+
     _sql_constraints = [
         (
             "campaign_partner_unique",

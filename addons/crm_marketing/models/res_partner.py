@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..tools import TARGET_READERS
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -8,6 +10,15 @@ class ResPartner(models.Model):
         string="Campaigns",
         compute="_compute_marketing_campaign_count",
         groups="sales_team.group_sale_salesman,crm_marketing.group_marketing_user",
+    )
+
+    # the campaigns that aimed at the customer (a mailing's domain reaches a
+    # campaign's targets through it)
+    marketing_target_ids = fields.One2many(
+        "crm.marketing.target",
+        "partner_id",
+        string="Campaign Targets",
+        groups=TARGET_READERS,
     )
 
     def _marketing_campaign_groups(self):

@@ -62,6 +62,10 @@ class UtmCampaign(models.Model):
         string="Opportunities", compute="_compute_results"
     )
     marketing_won_count = fields.Integer(string="Won", compute="_compute_results")
+    marketing_task_count = fields.Integer(string="Tasks", compute="_compute_results")
+    marketing_task_done_count = fields.Integer(
+        string="Tasks Done", compute="_compute_results"
+    )
     won_revenue = fields.Monetary(compute="_compute_results", groups=FIGURE_GROUPS)
     cost_total = fields.Monetary(
         string="Cost", compute="_compute_results", groups=FIGURE_GROUPS
@@ -88,6 +92,8 @@ class UtmCampaign(models.Model):
             campaign.marketing_lead_count = values.get("lead_count", 0)
             campaign.marketing_opportunity_count = values.get("opportunity_count", 0)
             campaign.marketing_won_count = values.get("won_count", 0)
+            campaign.marketing_task_count = values.get("task_count", 0)
+            campaign.marketing_task_done_count = values.get("task_done_count", 0)
             won, cost = values.get("won_revenue", 0.0), values.get("cost", 0.0)
             leads = values.get("lead_count", 0)
             campaign.won_revenue = won

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-TARGET_READERS = "sales_team.group_sale_salesman,crm_marketing.group_marketing_user"
+from ..tools import TARGET_READERS
 
 
 class UtmCampaign(models.Model):
@@ -67,22 +67,25 @@ class UtmCampaign(models.Model):
         self.ensure_one()
         self.target_ids.unlink()  # a campaign started again aims at today's audience
         partners = self._get_audience_partners()
+        self.env["crm.marketing.target"].create(self._prepare_target_values(partners))
+
+    def _prepare_target_values(self, partners):
+        """One target's values per partner, in the partners' order. Hook: a module
+        adds a value to each (the salesperson's task...) by extending the list."""
         opted_out = set(
             partners.search(
                 [("id", "in", partners.ids), ("is_blacklisted", "=", True)]
             ).ids
         )
-        self.env["crm.marketing.target"].create(
-            [
-                {
-                    "campaign_id": self.id,
-                    "partner_id": partner.id,
-                    "user_id": partner.user_id.id,
-                    "email_opt_out": partner.id in opted_out,
-                }
-                for partner in partners
-            ]
-        )
+        return [
+            {
+                "campaign_id": self.id,
+                "partner_id": partner.id,
+                "user_id": partner.user_id.id,
+                "email_opt_out": partner.id in opted_out,
+            }
+            for partner in partners
+        ]
 
     def action_view_targets(self):
         self.ensure_one()

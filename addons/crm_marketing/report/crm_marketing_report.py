@@ -12,6 +12,8 @@ AGGREGATES = (
     "won_revenue:sum",
     "cost:sum",
     "won_partner_id:count_distinct",
+    "task_count:sum",
+    "task_done_count:sum",
 )
 
 
@@ -20,6 +22,33 @@ class CrmMarketingReport(models.Model):
     _description = "Marketing Results"
     _auto = False
     _order = "date desc"
+    # what the view reads: flushed before each query on it
+    _depends = {
+        "crm.lead": [
+            "active",
+            "campaign_id",
+            "company_id",
+            "create_date",
+            "expected_revenue",
+            "partner_id",
+            "stage_id",
+            "team_id",
+            "type",
+            "user_id",
+        ],
+        "crm.marketing.cost": ["amount_company", "campaign_id", "company_id", "date"],
+        "crm.customer.interaction": [
+            "campaign_id",
+            "company_id",
+            "date_start",
+            "partner_id",
+            "state",
+            "user_id",
+        ],
+        "utm.campaign": ["company_id", "plan_id", "team_id", "user_id"],
+        "res.partner": ["commercial_partner_id"],
+        "crm.stage": ["is_won"],
+    }
 
     date = fields.Date(readonly=True)
     campaign_id = fields.Many2one("utm.campaign", readonly=True)
@@ -37,11 +66,13 @@ class CrmMarketingReport(models.Model):
     won_count = fields.Integer(string="Won", readonly=True)
     won_revenue = fields.Monetary(readonly=True, groups=FIGURE_GROUPS)
     cost = fields.Monetary(readonly=True, groups=FIGURE_GROUPS)
+    task_count = fields.Integer(string="Salesperson Tasks", readonly=True)
+    task_done_count = fields.Integer(string="Tasks Done", readonly=True)
 
     def _query(self):
         return SQL(
             """
-            SELECT lead.id * 2 AS id,
+            SELECT lead.id * 3 AS id,
                    lead.create_date::date AS date,
                    lead.campaign_id,
                    campaign.plan_id,
@@ -58,7 +89,9 @@ class CrmMarketingReport(models.Model):
                    CASE WHEN stage.is_won AND lead.active
                         THEN COALESCE(lead.expected_revenue, 0) ELSE 0 END
                         AS won_revenue,
-                   0 AS cost
+                   0 AS cost,
+                   0 AS task_count,
+                   0 AS task_done_count
               FROM crm_lead lead
               JOIN utm_campaign campaign ON campaign.id = lead.campaign_id
               JOIN res_company company
@@ -66,7 +99,7 @@ class CrmMarketingReport(models.Model):
               LEFT JOIN crm_stage stage ON stage.id = lead.stage_id
               LEFT JOIN res_partner partner ON partner.id = lead.partner_id
             UNION ALL
-            SELECT cost.id * 2 + 1 AS id,
+            SELECT cost.id * 3 + 1 AS id,
                    cost.date,
                    cost.campaign_id,
                    campaign.plan_id,
@@ -80,10 +113,35 @@ class CrmMarketingReport(models.Model):
                    0 AS opportunity_count,
                    0 AS won_count,
                    0 AS won_revenue,
-                   cost.amount_company AS cost
+                   cost.amount_company AS cost,
+                   0 AS task_count,
+                   0 AS task_done_count
               FROM crm_marketing_cost cost
               JOIN utm_campaign campaign ON campaign.id = cost.campaign_id
               JOIN res_company company ON company.id = cost.company_id
+            UNION ALL
+            SELECT task.id * 3 + 2 AS id,
+                   task.date_start::date AS date,
+                   task.campaign_id,
+                   campaign.plan_id,
+                   campaign.team_id,
+                   task.user_id,
+                   company.id AS company_id,
+                   company.currency_id,
+                   task.partner_id,
+                   NULL AS won_partner_id,
+                   0 AS lead_count,
+                   0 AS opportunity_count,
+                   0 AS won_count,
+                   0 AS won_revenue,
+                   0 AS cost,
+                   1 AS task_count,
+                   (task.state = 'done')::int AS task_done_count
+              FROM crm_customer_interaction task
+              JOIN utm_campaign campaign ON campaign.id = task.campaign_id
+              JOIN res_company company
+                ON company.id = COALESCE(task.company_id, campaign.company_id)
+             WHERE task.state != 'cancelled'
             """
         )
 
@@ -114,7 +172,7 @@ class CrmMarketingReport(models.Model):
         today = fields.Date.context_today(self)
         figures = {}
         for record, currency, *values in rows:
-            leads, opportunities, won, revenue, cost, customers = values
+            leads, opportunities, won, revenue, cost, customers, tasks, done = values
             to_currency = target.get(record.id) or currency
 
             def convert(amount, currency=currency, to_currency=to_currency):
@@ -123,7 +181,14 @@ class CrmMarketingReport(models.Model):
             result = figures.setdefault(
                 record.id,
                 dict.fromkeys(
-                    ("lead_count", "opportunity_count", "won_count", "customer_count"),
+                    (
+                        "lead_count",
+                        "opportunity_count",
+                        "won_count",
+                        "customer_count",
+                        "task_count",
+                        "task_done_count",
+                    ),
                     0,
                 )
                 | {"won_revenue": 0.0, "cost": 0.0},
@@ -132,6 +197,8 @@ class CrmMarketingReport(models.Model):
             result["opportunity_count"] += opportunities
             result["won_count"] += won
             result["customer_count"] += customers
+            result["task_count"] += tasks
+            result["task_done_count"] += done
             result["won_revenue"] += convert(revenue)
             result["cost"] += convert(cost)
         return figures

@@ -2,3 +2,4 @@ from . import test_audience
 from . import test_campaign
 from . import test_plan
 from . import test_results
+from . import test_tasks

@@ -17,6 +17,7 @@ SUITE_MODULES = (
     "crm_service",
     "crm_accounting_bridge",
     "crm_marketing",
+    "crm_marketing_mass_mailing",
 )
 MAX_COLUMNS = 9
 NARROW_WIDGETS = {

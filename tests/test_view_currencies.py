@@ -16,6 +16,7 @@ SUITE_MODULES = {
     "crm_service",
     "crm_accounting_bridge",
     "crm_marketing",
+    "crm_marketing_mass_mailing",
 }
 VIEW_TYPES = ("form", "list", "kanban")
 

@@ -252,7 +252,9 @@ class CrmCustomerAudienceMixin(models.AbstractModel):
         query (ids, as for the needs, so the domain still opens in the client)."""
         domain = [("company_id", "in", [*self.company_id._origin.ids, False])]
         if self.competitor_contract_end_from:
-            domain.append(("contract_end_date", ">=", self.competitor_contract_end_from))
+            domain.append(
+                ("contract_end_date", ">=", self.competitor_contract_end_from)
+            )
         if self.competitor_contract_end_to:
             domain.append(("contract_end_date", "<=", self.competitor_contract_end_to))
         # read as a targeting fact, never shown (as the needs above): marketing aims at

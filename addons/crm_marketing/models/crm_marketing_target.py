@@ -46,9 +46,7 @@ class CrmMarketingTarget(models.Model):
         readonly=True,
         help="The call or visit planned for this customer when the campaign started.",
     )
-    task_user_id = fields.Many2one(
-        related="task_id.user_id", string="Task Assigned To"
-    )
+    task_user_id = fields.Many2one(related="task_id.user_id", string="Task Assigned To")
     task_state = fields.Selection(related="task_id.state", string="Task Status")
 
     _sql_constraints = [

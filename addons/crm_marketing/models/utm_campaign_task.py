@@ -69,7 +69,9 @@ class UtmCampaign(models.Model):
             self.env["crm.customer.interaction"]
             .sudo()
             .with_context(
-                tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+                tracking_disable=True,
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
             )
             .create(values)
         )

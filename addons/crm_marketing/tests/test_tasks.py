@@ -92,7 +92,9 @@ class TestCampaignTasks(CrmMarketingCommon):
         # customers without a salesperson are dealt round the campaign's team
         dealt = tasks.filtered(lambda task: task.partner_id in self.unassigned)
         self.assertEqual(
-            sorted(len(dealt.filtered(lambda t, u=u: t.user_id == u)) for u in self.members),
+            sorted(
+                len(dealt.filtered(lambda t, u=u: t.user_id == u)) for u in self.members
+            ),
             [1, 2],
         )
         # each target knows its task
@@ -122,7 +124,9 @@ class TestCampaignTasks(CrmMarketingCommon):
 
     def test_marketing_reads_campaign_tasks_and_nothing_else_of_the_log(self):
         campaign = self._start()
-        Interaction = as_request(self.marketing_user, self.env["crm.customer.interaction"])
+        Interaction = as_request(
+            self.marketing_user, self.env["crm.customer.interaction"]
+        )
         self.assertEqual(Interaction.search([]), campaign.task_ids)
         with assert_refused(self, AccessError, "Customer Interaction"):
             Interaction.browse(self.other_interaction.id).read(["result"])
@@ -177,7 +181,7 @@ class TestCampaignTasks(CrmMarketingCommon):
         )
         action = task.action_new_opportunity()
         Lead = as_request(self.salesman, self.env["crm.lead"]).with_context(
-            action["context"]
+            **action["context"]
         )
         with Form(Lead) as form:
             form.expected_revenue = 120_000_000

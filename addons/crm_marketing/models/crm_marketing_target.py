@@ -42,6 +42,7 @@ class CrmMarketingTarget(models.Model):
         "crm.customer.interaction",
         string="Salesperson Task",
         index="btree_not_null",
+        check_company=True,
         ondelete="set null",
         readonly=True,
         help="The call or visit planned for this customer when the campaign started.",

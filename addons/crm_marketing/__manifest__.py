@@ -22,5 +22,6 @@
         "report/crm_marketing_report_views.xml",
         "views/crm_marketing_menus.xml",
     ],
+    "demo": ["demo/crm_marketing_demo.xml"],
     "application": True,
 }

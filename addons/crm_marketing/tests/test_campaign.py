@@ -72,7 +72,7 @@ class TestCampaign(CrmMarketingCommon):
         with assert_refused(self, ValidationError, "cannot be negative"):
             Cost.create({"campaign_id": campaign.id, "amount": -5, "kind": "event"})
         self.assertFalse(
-            self.env["crm.marketing.cost"].search([]).filtered("campaign_id")
+            self.env["crm.marketing.cost"].search([("campaign_id", "=", campaign.id)])
         )
 
     def test_salesperson_reads_the_campaign_and_its_material_only(self):

@@ -18,6 +18,7 @@ SUITE_MODULES = (
     "crm_accounting_bridge",
     "crm_marketing",
     "crm_marketing_mass_mailing",
+    "crm_marketing_sales_pipeline",
 )
 MAX_COLUMNS = 9
 NARROW_WIDGETS = {

@@ -17,6 +17,7 @@ SUITE_MODULES = {
     "crm_accounting_bridge",
     "crm_marketing",
     "crm_marketing_mass_mailing",
+    "crm_marketing_sales_pipeline",
 }
 VIEW_TYPES = ("form", "list", "kanban")
 

@@ -9,6 +9,9 @@
     "license": "AGPL-3",
     "depends": ["crm_marketing", "crm_sales_pipeline"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/crm_marketing_sales_pipeline_security.xml",
+        "report/crm_marketing_market_report_views.xml",
         "views/utm_campaign_views.xml",
         "views/crm_marketing_plan_views.xml",
     ],

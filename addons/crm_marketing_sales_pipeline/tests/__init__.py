@@ -1,1 +1,2 @@
 from . import test_sales_results
+from . import test_market_report

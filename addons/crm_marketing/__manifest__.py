@@ -23,5 +23,8 @@
         "views/crm_marketing_menus.xml",
     ],
     "demo": ["demo/crm_marketing_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["crm_marketing/static/tests/tours/*.js"],
+    },
     "application": True,
 }

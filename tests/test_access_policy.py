@@ -26,7 +26,8 @@ POLICY_PATH = Path(__file__).with_name("access_policy.csv")
 SUITE_MODULES = os.environ.get(
     "CRM_SUITE_MODULES",
     "crm_customer,crm_sales_pipeline,crm_freight_pricing,crm_service,crm_accounting_bridge,"
-    "crm_marketing,crm_marketing_mass_mailing,crm_marketing_sales_pipeline",
+    "crm_marketing,crm_marketing_mass_mailing,crm_marketing_sales_pipeline,"
+    "crm_marketing_freight",
 ).split(",")
 
 # The smallest groups a company gives each role.

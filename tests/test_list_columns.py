@@ -19,6 +19,7 @@ SUITE_MODULES = (
     "crm_marketing",
     "crm_marketing_mass_mailing",
     "crm_marketing_sales_pipeline",
+    "crm_marketing_freight",
 )
 MAX_COLUMNS = 9
 NARROW_WIDGETS = {

@@ -18,6 +18,7 @@ SUITE_MODULES = {
     "crm_marketing",
     "crm_marketing_mass_mailing",
     "crm_marketing_sales_pipeline",
+    "crm_marketing_freight",
 }
 VIEW_TYPES = ("form", "list", "kanban")
 

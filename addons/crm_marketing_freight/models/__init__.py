@@ -1,0 +1,2 @@
+from . import utm_campaign
+from . import crm_customer_interaction

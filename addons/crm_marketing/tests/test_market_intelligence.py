@@ -264,3 +264,8 @@ class TestMarketIntelligence(CrmMarketingCommon):
         self.assertFalse(self._timeline(self.named_customer), "a draft stays off")
         self.rumour._set_state("shared")
         self.assertEqual(self._timeline(self.named_customer).res_id, self.rumour.id)
+        self.rumour.action_archive()
+        self.assertFalse(self._timeline(self.named_customer), "archived: off too")
+        self.assertEqual(
+            as_request(self.salesman, self.named_customer).market_intelligence_count, 0
+        )

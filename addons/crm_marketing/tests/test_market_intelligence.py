@@ -2,7 +2,11 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from odoo.addons.crm_customer.tests.common import as_request, assert_refused
+from odoo.addons.crm_customer.tests.common import (
+    as_request,
+    assert_refused,
+    load_translations,
+)
 
 from .common import CrmMarketingCommon
 
@@ -138,6 +142,25 @@ class TestMarketIntelligence(CrmMarketingCommon):
         self.assertNotIn(
             self.rumour, self._intelligence(self.salesman).search(self._ours())
         )
+
+    def test_terms_in_the_user_language(self):
+        load_translations(self.env, ["crm_marketing"])
+        self.marketing_user.lang = "vi_VN"
+        with assert_refused(self, AccessError, "Chỉ quản lý tiếp thị"):
+            as_request(self.marketing_user, self.rumour).action_share()
+        Intelligence = as_request(
+            self.marketing_user, self.env["crm.market.intelligence"]
+        )
+        labels = Intelligence.fields_get(["partner_ids"], ["string"])
+        self.assertEqual(labels["partner_ids"]["string"], "Khách hàng liên quan")
+        action = as_request(
+            self.marketing_user, self.env["ir.actions.act_window"]
+        )._for_xml_id("crm_marketing.crm_market_intelligence_action")
+        self.assertEqual(action["name"], "Thông tin thị trường")
+        self.assertIn("khi quản lý tiếp thị đã chia sẻ", action["help"])
+        self.marketing_user.lang = "zh_CN"
+        with assert_refused(self, AccessError, "只有市场经理"):
+            as_request(self.marketing_user, self.rumour).action_share()
 
     def test_another_company_record_is_invisible(self):
         other = self.env["res.company"].create({"name": "Hà Nội Freight"})

@@ -26,6 +26,7 @@ DOCUMENTS = (
     "helpdesk.ticket",
     "utm.campaign",
     "crm.marketing.plan",
+    "crm.market.intelligence",
 )
 
 

@@ -19,10 +19,14 @@
         "views/res_config_settings_views.xml",
         "views/crm_marketing_plan_views.xml",
         "views/res_partner_views.xml",
+        "views/crm_market_intelligence_views.xml",
         "report/crm_marketing_report_views.xml",
         "views/crm_marketing_menus.xml",
     ],
-    "demo": ["demo/crm_marketing_demo.xml"],
+    "demo": [
+        "demo/crm_marketing_demo.xml",
+        "demo/crm_market_intelligence_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": ["crm_marketing/static/tests/tours/*.js"],
     },

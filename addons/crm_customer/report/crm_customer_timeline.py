@@ -47,7 +47,12 @@ class CrmCustomerTimeline(models.Model):
         (aliased ``src``) for the entry's date, description and salesperson. Its
         ``partner_id`` and ``company_id`` columns are used unless ``partner`` and
         ``company`` expressions say otherwise; an optional ``where`` condition keeps
-        only some of its rows."""
+        only some of its rows.
+
+        A source whose record concerns several customers (a many2many) adds a
+        ``join`` (more FROM items after ``src``, e.g. its relation table) giving one
+        row per customer, and a ``key``: an integer expression unique per row among
+        the source's rows (by default ``src.id``)."""
         return [
             {
                 "model": "crm.customer.interaction",
@@ -87,7 +92,7 @@ class CrmCustomerTimeline(models.Model):
             selects.append(
                 SQL(
                     """
-                    SELECT src.id * 100 + %(index)s AS id,
+                    SELECT %(key)s * 100 + %(index)s AS id,
                            %(date)s::timestamp AS date,
                            %(partner)s AS partner_id,
                            %(user)s AS user_id,
@@ -96,13 +101,15 @@ class CrmCustomerTimeline(models.Model):
                            %(name)s AS name,
                            model.model AS res_model,
                            src.id AS res_id
-                      FROM %(table)s src
+                      FROM %(table)s src %(join)s
                       JOIN ir_model model ON model.model = %(model)s
                       -- a row without a company belongs to its salesperson's
                       LEFT JOIN res_users author ON author.id = %(user)s
                      WHERE %(where)s
                     """,
                     index=index,
+                    key=source.get("key", SQL("src.id")),
+                    join=source.get("join", SQL()),
                     date=source["date"],
                     user=source["user"],
                     partner=source.get("partner", SQL("src.partner_id")),

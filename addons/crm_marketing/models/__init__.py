@@ -9,3 +9,4 @@ from . import utm_campaign_audience
 from . import utm_campaign_task
 from . import crm_customer_interaction
 from . import res_partner
+from . import crm_market_intelligence

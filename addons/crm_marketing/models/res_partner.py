@@ -11,6 +11,11 @@ class ResPartner(models.Model):
         compute="_compute_marketing_campaign_count",
         groups="sales_team.group_sale_salesman,crm_marketing.group_marketing_user",
     )
+    market_intelligence_count = fields.Integer(
+        string="Market Info",
+        compute="_compute_market_intelligence_count",
+        groups="sales_team.group_sale_salesman,crm_marketing.group_marketing_user",
+    )
 
     # the campaigns that aimed at the customer (a mailing's domain reaches a
     # campaign's targets through it)
@@ -57,4 +62,27 @@ class ResPartner(models.Model):
         )
         action["domain"] = [("id", "in", campaigns.ids)]
         action["context"] = {"create": False}
+        return action
+
+    def _compute_market_intelligence_count(self):
+        concerning = self.env["crm.market.intelligence"]._concerning(
+            self.commercial_partner_id
+        )
+        for partner in self:
+            partner.market_intelligence_count = len(
+                concerning.get(partner.commercial_partner_id.id, ())
+            )
+
+    def action_view_market_intelligence(self):
+        self.ensure_one()
+        concerning = self.env["crm.market.intelligence"]._concerning(
+            self.commercial_partner_id
+        )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_marketing.crm_market_intelligence_action"
+        )
+        action["domain"] = [
+            ("id", "in", concerning.get(self.commercial_partner_id.id, []))
+        ]
+        action["context"] = {"default_partner_ids": [self.commercial_partner_id.id]}
         return action

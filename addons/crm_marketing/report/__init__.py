@@ -1,1 +1,2 @@
 from . import crm_marketing_report
+from . import crm_customer_timeline

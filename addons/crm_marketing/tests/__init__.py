@@ -4,3 +4,4 @@ from . import test_plan
 from . import test_results
 from . import test_tasks
 from . import test_tour
+from . import test_market_intelligence

@@ -1,13 +1,16 @@
 {
     "name": "CRM Marketing - Freight",
     "summary": "The lane and mode a campaign promotes, carried by the opportunities its "
-    "salespeople open",
+    "salespeople open; the lane of market information",
     "version": "18.0.1.0.0",
     "category": "Marketing",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
     "license": "AGPL-3",
     "depends": ["crm_marketing", "crm_freight_pricing"],
-    "data": ["views/utm_campaign_views.xml"],
+    "data": [
+        "views/utm_campaign_views.xml",
+        "views/crm_market_intelligence_views.xml",
+    ],
     "auto_install": True,
 }

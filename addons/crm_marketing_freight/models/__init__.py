@@ -1,2 +1,3 @@
 from . import utm_campaign
 from . import crm_customer_interaction
+from . import crm_market_intelligence

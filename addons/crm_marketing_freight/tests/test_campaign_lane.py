@@ -61,3 +61,19 @@ class TestCampaignLane(CrmMarketingCommon):
                 }
             )
         self.assertFalse(self.env["utm.campaign"].search([("title", "=", "Nowhere")]))
+
+    def test_market_information_names_its_lane(self):
+        Intelligence = as_request(
+            self.marketing_user, self.env["crm.market.intelligence"]
+        )
+        news = Intelligence.create(
+            {
+                "name": "GRI tuyến Cát Lái - Busan tháng 1",
+                "origin_location_id": self.cat_lai.id,
+                "destination_location_id": self.busan.id,
+            }
+        )
+        self.assertEqual(
+            Intelligence.search([("destination_location_id", "=", self.busan.id)]),
+            news,
+        )

@@ -30,7 +30,7 @@ class CrmMarketingMarketReport(models.Model):
     }
 
     date = fields.Date(string="Order Date", readonly=True)
-    order_id = fields.Many2one("sale.order", string="Order", readonly=True)
+    order_id = fields.Many2one("sale.order", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     criterion_id = fields.Many2one("crm.customer.criterion", readonly=True)
     classification_id = fields.Many2one(

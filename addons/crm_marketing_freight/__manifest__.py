@@ -12,5 +12,6 @@
         "views/utm_campaign_views.xml",
         "views/crm_market_intelligence_views.xml",
     ],
+    "demo": ["demo/utm_campaign_demo.xml"],
     "auto_install": True,
 }

@@ -15,5 +15,6 @@
         "views/utm_campaign_views.xml",
         "views/crm_marketing_plan_views.xml",
     ],
+    "demo": ["demo/crm_lead_demo.xml"],
     "auto_install": True,
 }

@@ -81,7 +81,8 @@ registry.category("web_tour.tours").add("crm_marketing_campaign_tour", {
             trigger: "button[name=action_view_targets] .o_stat_value:contains('1')",
         },
         {
-            trigger: "button[name=action_view_tasks]:contains('0 / 1')",
+            content: "none done yet",
+            trigger: "button[name=action_view_tasks] .o_stat_value:contains('0')",
         },
     ],
 });

@@ -344,16 +344,22 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # an import creates through here too; an empty code gets the next number
+        if any(vals.get("customer_code") for vals in vals_list) and (
+            not self._may_set_customer_code()
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only sales managers can set a customer code: leave it empty and "
+                    "the customer gets the next number."
+                )
+            )
         partners = super().create(vals_list)
         partners._assign_customer_code()
         return partners
 
     def write(self, vals):
-        if (
-            "customer_code" in vals
-            and not self.env.su
-            and not self.env.user.has_group("sales_team.group_sale_manager")
-        ):
+        if "customer_code" in vals and not self._may_set_customer_code():
             raise AccessError(
                 self.env._("Only sales managers can change a customer code.")
             )
@@ -417,6 +423,9 @@ class ResPartner(models.Model):
             "Timeline of %(customer)s", customer=self.name
         )
         return action
+
+    def _may_set_customer_code(self):
+        return self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
 
     def _assign_customer_code(self):
         """Customers (top-level partners with a customer type) get the next code."""

@@ -9,7 +9,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.crm_customer.tools import short_code_from_name
 
-from .common import CrmCustomerCommon
+from .common import CrmCustomerCommon, assert_refused
 
 
 @tagged("post_install", "-at_install")
@@ -80,6 +80,45 @@ class TestCustomerProfile(CrmCustomerCommon):
 
         customer.with_user(self.sales_manager).customer_code = "KH-0001"
         self.assertEqual(customer.customer_code, "KH-0001")
+
+    def test_only_sales_managers_set_a_customer_code_on_create_or_import(self):
+        Partner = self.env["res.partner"].with_user(self.salesman)
+        with assert_refused(self, AccessError, "Only sales managers can set"):
+            Partner.create(
+                {
+                    "name": "Typed Code",
+                    "customer_type": "customer",
+                    "customer_code": "KH-HACK",
+                }
+            )
+        result = Partner.load(
+            ["name", "customer_type", "customer_code"],
+            [["Imported Code", "customer", "KH-HACK"]],
+        )
+        self.assertFalse(result["ids"])
+        self.assertRegex(
+            " ".join(message["message"] for message in result["messages"]),
+            "Only sales managers can set",
+        )
+        self.assertFalse(
+            self.env["res.partner"].search(
+                ["|", ("customer_code", "=", "KH-HACK"), ("name", "like", "Code")]
+            )
+        )
+        # an empty code (the form, an import column left blank) gets the next number
+        imported = Partner.load(
+            ["name", "customer_type", "customer_code"],
+            [["Imported Blank", "customer", ""]],
+        )
+        self.assertEqual(len(imported["ids"]), 1, imported["messages"])
+        self.assertTrue(Partner.browse(imported["ids"]).customer_code)
+        # the sales manager may
+        coded = (
+            self.env["res.partner"]
+            .with_user(self.sales_manager)
+            .create({"name": "Managed Code", "customer_code": "KH-0002"})
+        )
+        self.assertEqual(coded.customer_code, "KH-0002")
 
     def test_salesman_creating_a_customer_gets_a_code(self):
         customer = (

@@ -32,12 +32,18 @@ class ResPartner(models.Model):
     short_code = fields.Char(
         string="Mnemonic Code",
         compute="_compute_short_code",
+        inverse="_inverse_short_code",
         store=True,
         readonly=False,
         precompute=True,
         index="trigram",
         help="Initials of the name's words, found by name search wherever a "
         "customer is picked. Generated from the name; can be changed.",
+    )
+    short_code_typed = fields.Boolean(
+        string="Mnemonic Code Typed",
+        copy=False,
+        help="The mnemonic code was typed by hand: renaming the customer keeps it.",
     )
     # what name search compares with a name typed without diacritics ("bien xanh");
     # stored and trigram-indexed: Odoo's unaccent depends on a server option
@@ -179,8 +185,15 @@ class ResPartner(models.Model):
 
     @api.depends("name")
     def _compute_short_code(self):
-        for partner in self:
+        # a typed code is left as it is (not assigned: the stored value stays)
+        for partner in self.filtered(lambda p: not p.short_code_typed):
             partner.short_code = short_code_from_name(partner.name)
+
+    def _inverse_short_code(self):
+        for partner in self:
+            partner.short_code_typed = bool(
+                partner.short_code
+            ) and partner.short_code != short_code_from_name(partner.name)
 
     @api.depends("complete_name", "trade_name")
     def _compute_name_folded(self):

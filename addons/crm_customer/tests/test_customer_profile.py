@@ -1,4 +1,6 @@
 from datetime import timedelta
+import importlib.util
+from pathlib import Path
 
 from psycopg2 import IntegrityError
 
@@ -36,6 +38,42 @@ class TestCustomerProfile(CrmCustomerCommon):
 
         customer.short_code = "BIENDONG"
         self.assertEqual(customer.short_code, "BIENDONG")
+
+    def test_renaming_keeps_a_typed_mnemonic_and_updates_a_generated_one(self):
+        Partner = self.env["res.partner"].with_user(self.salesman)
+        typed, generated = Partner.create(
+            [
+                {"name": "Vận tải Biển Đông", "short_code": "BIENDONG"},
+                {"name": "Đại Lợi Express"},
+            ]
+        )
+        edited = Partner.create({"name": "Nông sản Việt"})
+        edited.short_code = "NSVIET"
+        (typed | generated | edited).write({"name": "Saigon Logistics"})
+        self.assertEqual(typed.short_code, "BIENDONG")
+        self.assertEqual(edited.short_code, "NSVIET")
+        self.assertEqual(generated.short_code, "SL")
+        # emptied by hand: generated again from the next name
+        edited.short_code = False
+        edited.name = "Vận tải Biển Đông"
+        self.assertEqual(edited.short_code, "VTBD")
+
+    def test_upgrade_flags_the_mnemonic_codes_typed_before(self):
+        typed, generated = self.env["res.partner"].create(
+            [{"name": "Vận tải Biển Đông"}, {"name": "Đại Lợi Express"}]
+        )
+        # as stored before the flag existed
+        typed.short_code = "BIENDONG"
+        typed.short_code_typed = False
+        self.assertFalse(typed.short_code_typed)
+        path = Path(__file__).parents[1] / "migrations/18.0.1.12.1/post-migration.py"
+        spec = importlib.util.spec_from_file_location("crm_customer_mig", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.12.0")
+        self.env.invalidate_all()
+        self.assertTrue(typed.short_code_typed)
+        self.assertFalse(generated.short_code_typed)
 
     def test_customer_code_from_sequence_and_found_by_name_search(self):
         first, second = self.env["res.partner"].create(

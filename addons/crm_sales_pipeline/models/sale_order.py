@@ -52,7 +52,8 @@ class SaleOrder(models.Model):
         readonly=True,
         copy=False,
         index=True,
-        help="Sent, and its validity date has passed: out of the open pipeline.",
+        help="Its validity date has passed before it was confirmed: out of the open "
+        "pipeline.",
     )
 
     # Lost quotations
@@ -270,14 +271,15 @@ class SaleOrder(models.Model):
 
     @api.model
     def _cron_expire_quotations(self):
-        """Flag sent quotations past their validity date, and remind salespeople of
-        those about to expire, once per validity date."""
+        """Flag quotations (drafts too: they count on the opportunity) past their
+        validity date, and remind salespeople of sent ones about to expire, once
+        per validity date."""
         expired = self.browse()
         for company, today in self.env["res.company"]._crm_todays().items():
             expired |= self.search(
                 [
                     ("company_id", "=", company.id),
-                    ("state", "=", "sent"),
+                    ("state", "in", ("draft", "sent")),
                     ("validity_date", "<", today),
                     ("validity_expired", "=", False),
                 ]

@@ -393,7 +393,9 @@ class ResPartner(models.Model):
     @api.model
     def _cron_schedule_birthday_reminders(self):
         """Schedule, once a year per contact, an activity for the salesperson of the
-        contact (or of its company) N days before the contact's birthday."""
+        contact (or of its company) N days before the contact's birthday, N being
+        the setting of the contact's company or, for a contact shared by the
+        companies, of the salesperson's company."""
         companies = self.env["res.company"].search([])  # pylint: disable=no-search-all
         for company in companies:
             today = company._crm_today()
@@ -417,6 +419,9 @@ class ResPartner(models.Model):
                 birthday = month_days[contact.birthday_month_day]
                 salesperson = contact.user_id or contact.commercial_partner_id.user_id
                 if contact.birthday_reminder_year == birthday.year or not salesperson:
+                    continue
+                if not contact.company_id and salesperson.company_id != company:
+                    # a shared contact: its salesperson's company sets the horizon
                     continue
                 contact.activity_schedule(
                     "mail.mail_activity_data_todo",

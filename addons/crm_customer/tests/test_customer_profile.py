@@ -58,7 +58,7 @@ class TestCustomerProfile(CrmCustomerCommon):
         edited.name = "Vận tải Biển Đông"
         self.assertEqual(edited.short_code, "VTBD")
 
-    def test_upgrade_flags_the_mnemonic_codes_typed_before(self):
+    def test_upgrade_flags_typed_mnemonic_codes_and_reloads_the_sharing_rule(self):
         typed, generated = self.env["res.partner"].create(
             [{"name": "Vận tải Biển Đông"}, {"name": "Đại Lợi Express"}]
         )
@@ -70,10 +70,17 @@ class TestCustomerProfile(CrmCustomerCommon):
         spec = importlib.util.spec_from_file_location("crm_customer_mig", path)
         migration = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(migration)
+        rule = self.env.ref("crm_customer.crm_customer_interaction_rule_shared_read")
+        rule.domain_force = (
+            "[(1, '=', 1)] if user.company_id.crm_share_interactions else []"
+        )
         migration.migrate(self.env.cr, "18.0.1.12.0")
         self.env.invalidate_all()
         self.assertTrue(typed.short_code_typed)
         self.assertFalse(generated.short_code_typed)
+        # the noupdate rule gets the domain of the session's companies
+        self.assertIn("company_ids", rule.domain_force)
+        self.assertNotIn("user.company_id.", rule.domain_force)
 
     def test_customer_code_from_sequence_and_found_by_name_search(self):
         first, second = self.env["res.partner"].create(

@@ -1,7 +1,7 @@
 {
     "name": "CRM Sales Pipeline",
     "summary": "Leads to contracts: business figures, quotation revisions, plans",
-    "version": "18.0.1.6.0",
+    "version": "18.0.1.7.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -25,6 +25,7 @@
         "views/sale_order_send_log_views.xml",
         "views/sale_order_portal_templates.xml",
         "views/crm_contract_views.xml",
+        "views/crm_contract_send_log_views.xml",
         "views/crm_sales_target_views.xml",
         "views/crm_customer_competitor_product_views.xml",
         "views/res_config_settings_views.xml",

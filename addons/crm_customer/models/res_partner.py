@@ -32,12 +32,18 @@ class ResPartner(models.Model):
     short_code = fields.Char(
         string="Mnemonic Code",
         compute="_compute_short_code",
+        inverse="_inverse_short_code",
         store=True,
         readonly=False,
         precompute=True,
         index="trigram",
         help="Initials of the name's words, found by name search wherever a "
         "customer is picked. Generated from the name; can be changed.",
+    )
+    short_code_typed = fields.Boolean(
+        string="Mnemonic Code Typed",
+        copy=False,
+        help="The mnemonic code was typed by hand: renaming the customer keeps it.",
     )
     # what name search compares with a name typed without diacritics ("bien xanh");
     # stored and trigram-indexed: Odoo's unaccent depends on a server option
@@ -179,8 +185,15 @@ class ResPartner(models.Model):
 
     @api.depends("name")
     def _compute_short_code(self):
-        for partner in self:
+        # a typed code is left as it is (not assigned: the stored value stays)
+        for partner in self.filtered(lambda p: not p.short_code_typed):
             partner.short_code = short_code_from_name(partner.name)
+
+    def _inverse_short_code(self):
+        for partner in self:
+            partner.short_code_typed = bool(
+                partner.short_code
+            ) and partner.short_code != short_code_from_name(partner.name)
 
     @api.depends("complete_name", "trade_name")
     def _compute_name_folded(self):
@@ -344,16 +357,22 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # an import creates through here too; an empty code gets the next number
+        if any(vals.get("customer_code") for vals in vals_list) and (
+            not self._may_set_customer_code()
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only sales managers can set a customer code: leave it empty and "
+                    "the customer gets the next number."
+                )
+            )
         partners = super().create(vals_list)
         partners._assign_customer_code()
         return partners
 
     def write(self, vals):
-        if (
-            "customer_code" in vals
-            and not self.env.su
-            and not self.env.user.has_group("sales_team.group_sale_manager")
-        ):
+        if "customer_code" in vals and not self._may_set_customer_code():
             raise AccessError(
                 self.env._("Only sales managers can change a customer code.")
             )
@@ -374,7 +393,9 @@ class ResPartner(models.Model):
     @api.model
     def _cron_schedule_birthday_reminders(self):
         """Schedule, once a year per contact, an activity for the salesperson of the
-        contact (or of its company) N days before the contact's birthday."""
+        contact (or of its company) N days before the contact's birthday, N being
+        the setting of the contact's company or, for a contact shared by the
+        companies, of the salesperson's company."""
         companies = self.env["res.company"].search([])  # pylint: disable=no-search-all
         for company in companies:
             today = company._crm_today()
@@ -399,6 +420,9 @@ class ResPartner(models.Model):
                 salesperson = contact.user_id or contact.commercial_partner_id.user_id
                 if contact.birthday_reminder_year == birthday.year or not salesperson:
                     continue
+                if not contact.company_id and salesperson.company_id != company:
+                    # a shared contact: its salesperson's company sets the horizon
+                    continue
                 contact.activity_schedule(
                     "mail.mail_activity_data_todo",
                     date_deadline=birthday,
@@ -417,6 +441,9 @@ class ResPartner(models.Model):
             "Timeline of %(customer)s", customer=self.name
         )
         return action
+
+    def _may_set_customer_code(self):
+        return self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
 
     def _assign_customer_code(self):
         """Customers (top-level partners with a customer type) get the next code."""

@@ -2,8 +2,11 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
+
+from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import CrmCustomerCommon
 
@@ -85,6 +88,45 @@ class TestContact(CrmCustomerCommon):
         activity = self._birthday_activities(self.manager)
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.date_deadline, date(2027, 1, 2))
+
+    def test_shared_contact_birthday_under_its_salespersons_company_horizon(self):
+        """A contact shared by the companies (no company) is reminded of under the
+        horizon of its salesperson's company, not of the first company's."""
+        first = self.env.company
+        first.write({"sequence": 1, "crm_birthday_reminder_days": 10})
+        branch = self.env["res.company"].create(
+            {
+                "name": "Chi nhánh Đà Nẵng",
+                "sequence": 99,
+                "crm_birthday_reminder_days": 2,
+            }
+        )
+        branch_seller = mail_new_test_user(
+            self.env,
+            login="birthday_branch_seller",
+            groups="base.group_user,sales_team.group_sale_salesman",
+            company_id=branch.id,
+            company_ids=[Command.set(branch.ids)],
+        )
+        self.assertFalse(self.manager.company_id)
+        self.manager.user_id = branch_seller
+        self.manager.birthdate_date = date(1985, 12, 3)
+        with freeze_time("2026-11-28"):  # 5 days before: within 10, not within 2
+            self.env["res.partner"]._cron_schedule_birthday_reminders()
+        self.assertFalse(self._birthday_activities(self.manager))
+        with freeze_time("2026-12-01"):
+            self.env["res.partner"]._cron_schedule_birthday_reminders()
+        activity = self._birthday_activities(self.manager)
+        self.assertEqual(activity.user_id, branch_seller)
+        self.assertEqual(activity.date_deadline, date(2026, 12, 3))
+        # the first company's salesperson: its 10 days
+        self.director.birthdate_date = date(1970, 12, 10)
+        self.director.user_id = self.salesman
+        with freeze_time("2026-12-01"):
+            self.env["res.partner"]._cron_schedule_birthday_reminders()
+        self.assertEqual(
+            self._birthday_activities(self.director).user_id, self.salesman
+        )
 
     def test_birthday_this_month_filter_field(self):
         self.manager.birthdate_date = date(1985, 12, 3)

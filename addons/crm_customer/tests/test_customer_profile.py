@@ -1,4 +1,6 @@
 from datetime import timedelta
+import importlib.util
+from pathlib import Path
 
 from psycopg2 import IntegrityError
 
@@ -9,7 +11,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.crm_customer.tools import short_code_from_name
 
-from .common import CrmCustomerCommon
+from .common import CrmCustomerCommon, assert_refused
 
 
 @tagged("post_install", "-at_install")
@@ -36,6 +38,49 @@ class TestCustomerProfile(CrmCustomerCommon):
 
         customer.short_code = "BIENDONG"
         self.assertEqual(customer.short_code, "BIENDONG")
+
+    def test_renaming_keeps_a_typed_mnemonic_and_updates_a_generated_one(self):
+        Partner = self.env["res.partner"].with_user(self.salesman)
+        typed, generated = Partner.create(
+            [
+                {"name": "Vận tải Biển Đông", "short_code": "BIENDONG"},
+                {"name": "Đại Lợi Express"},
+            ]
+        )
+        edited = Partner.create({"name": "Nông sản Việt"})
+        edited.short_code = "NSVIET"
+        (typed | generated | edited).write({"name": "Saigon Logistics"})
+        self.assertEqual(typed.short_code, "BIENDONG")
+        self.assertEqual(edited.short_code, "NSVIET")
+        self.assertEqual(generated.short_code, "SL")
+        # emptied by hand: generated again from the next name
+        edited.short_code = False
+        edited.name = "Vận tải Biển Đông"
+        self.assertEqual(edited.short_code, "VTBD")
+
+    def test_upgrade_flags_typed_mnemonic_codes_and_reloads_the_sharing_rule(self):
+        typed, generated = self.env["res.partner"].create(
+            [{"name": "Vận tải Biển Đông"}, {"name": "Đại Lợi Express"}]
+        )
+        # as stored before the flag existed
+        typed.short_code = "BIENDONG"
+        typed.short_code_typed = False
+        self.assertFalse(typed.short_code_typed)
+        path = Path(__file__).parents[1] / "migrations/18.0.1.12.1/post-migration.py"
+        spec = importlib.util.spec_from_file_location("crm_customer_mig", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        rule = self.env.ref("crm_customer.crm_customer_interaction_rule_shared_read")
+        rule.domain_force = (
+            "[(1, '=', 1)] if user.company_id.crm_share_interactions else []"
+        )
+        migration.migrate(self.env.cr, "18.0.1.12.0")
+        self.env.invalidate_all()
+        self.assertTrue(typed.short_code_typed)
+        self.assertFalse(generated.short_code_typed)
+        # the noupdate rule gets the domain of the session's companies
+        self.assertIn("company_ids", rule.domain_force)
+        self.assertNotIn("user.company_id.", rule.domain_force)
 
     def test_customer_code_from_sequence_and_found_by_name_search(self):
         first, second = self.env["res.partner"].create(
@@ -80,6 +125,45 @@ class TestCustomerProfile(CrmCustomerCommon):
 
         customer.with_user(self.sales_manager).customer_code = "KH-0001"
         self.assertEqual(customer.customer_code, "KH-0001")
+
+    def test_only_sales_managers_set_a_customer_code_on_create_or_import(self):
+        Partner = self.env["res.partner"].with_user(self.salesman)
+        with assert_refused(self, AccessError, "Only sales managers can set"):
+            Partner.create(
+                {
+                    "name": "Typed Code",
+                    "customer_type": "customer",
+                    "customer_code": "KH-HACK",
+                }
+            )
+        result = Partner.load(
+            ["name", "customer_type", "customer_code"],
+            [["Imported Code", "customer", "KH-HACK"]],
+        )
+        self.assertFalse(result["ids"])
+        self.assertRegex(
+            " ".join(message["message"] for message in result["messages"]),
+            "Only sales managers can set",
+        )
+        self.assertFalse(
+            self.env["res.partner"].search(
+                ["|", ("customer_code", "=", "KH-HACK"), ("name", "like", "Code")]
+            )
+        )
+        # an empty code (the form, an import column left blank) gets the next number
+        imported = Partner.load(
+            ["name", "customer_type", "customer_code"],
+            [["Imported Blank", "customer", ""]],
+        )
+        self.assertEqual(len(imported["ids"]), 1, imported["messages"])
+        self.assertTrue(Partner.browse(imported["ids"]).customer_code)
+        # the sales manager may
+        coded = (
+            self.env["res.partner"]
+            .with_user(self.sales_manager)
+            .create({"name": "Managed Code", "customer_code": "KH-0002"})
+        )
+        self.assertEqual(coded.customer_code, "KH-0002")
 
     def test_salesman_creating_a_customer_gets_a_code(self):
         customer = (

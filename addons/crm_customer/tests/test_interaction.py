@@ -1,12 +1,12 @@
 from datetime import datetime, timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
-from .common import CrmCustomerCommon, assert_refused
+from .common import CrmCustomerCommon, as_request, assert_refused
 
 
 @tagged("post_install", "-at_install")
@@ -141,6 +141,45 @@ class TestInteraction(CrmCustomerCommon):
         self.assertFalse(
             self.Interaction.with_user(self.salesman).search([("id", "=", theirs.id)])
         )
+
+    def test_sharing_follows_the_companies_active_in_the_session(self):
+        """The option is the interaction's company's, among those the user works in
+        right now: not the user's default company's."""
+        sharing = self.env.company
+        sharing.crm_share_interactions = True
+        private = self.env["res.company"].create({"name": "Chi nhánh Hải Phòng"})
+        both = [Command.set((sharing | private).ids)]
+        salesman, other = (
+            mail_new_test_user(
+                self.env,
+                login=login,
+                groups="base.group_user,sales_team.group_sale_salesman",
+                company_id=company.id,
+                company_ids=both,
+            )
+            for login, company in (("share_seller", sharing), ("share_other", private))
+        )
+        in_sharing = self._log(user=other, company_id=sharing.id)
+        in_private = self._log(user=other, company_id=private.id)
+        shared_contact = self._log(user=other, company_id=False)
+        everything = in_sharing | in_private | shared_contact
+
+        # default company shares, the session works in the private one
+        visible = as_request(salesman, self.Interaction, companies=private).search(
+            [("id", "in", everything.ids)]
+        )
+        self.assertFalse(visible)
+        # default company private, the session works in the sharing one
+        salesman.company_id = private
+        visible = as_request(salesman, self.Interaction, companies=sharing).search(
+            [("id", "in", everything.ids)]
+        )
+        self.assertEqual(visible, in_sharing | shared_contact)
+        # both active: each interaction under its own company's option
+        visible = as_request(
+            salesman, self.Interaction, companies=sharing | private
+        ).search([("id", "in", everything.ids)])
+        self.assertEqual(visible, in_sharing | shared_contact)
 
     def test_all_documents_salesman_sees_every_interaction(self):
         interactions = self._log(user=self.salesman) | self._log(

@@ -10,12 +10,15 @@ class CrmContract(models.Model):
         "mail.activity.mixin",
         "crm.revision.mixin",
         "crm.deadline.reminder.mixin",
+        "crm.sending.mixin",
     ]
     _order = "date_start desc, id desc"
     _rec_names_search = ["name", "partner_id.name", "partner_id.customer_code"]
     _check_company_auto = True
     _deadline_reminder_date_field = "date_end"
     _deadline_reminder_days_field = "contract_expiry_reminder_days"
+    _send_log_model = "crm.contract.send.log"
+    _send_log_document_field = "contract_id"
 
     name = fields.Char(
         string="Number",
@@ -93,6 +96,11 @@ class CrmContract(models.Model):
         check_company=True,
         domain="[('partner_id', 'child_of', partner_id)]",
     )
+    # Sendings, counted as quotations' are
+    send_log_ids = fields.One2many(
+        "crm.contract.send.log", "contract_id", string="Sendings"
+    )
+    send_count = fields.Integer(help="How many times this revision was marked as sent.")
     # Revisions, as on quotations: HD/2026/0001-R1 replaces HD/2026/0001
     revision_root_id = fields.Many2one(
         "crm.contract",
@@ -182,7 +190,9 @@ class CrmContract(models.Model):
         return super().create(vals_list)
 
     def action_mark_sent(self):
-        self._check_state(("draft",))
+        """Each sending counts: a corrected copy or a reminder is marked sent again."""
+        self._check_state(("draft", "sent"))
+        self._log_sending("manual")
         self.state = "sent"
 
     def action_sign(self):
@@ -203,6 +213,21 @@ class CrmContract(models.Model):
     def action_reset_to_draft(self):
         self._check_state(("sent", "terminated", "expired"))
         self.state = "draft"
+
+    def action_open_send_log(self):
+        """The sending history of every revision of the contract."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_sales_pipeline.crm_contract_send_log_action"
+        )
+        action["domain"] = [("contract_id", "in", self.revision_ids.ids)]
+        action["display_name"] = self.env._(
+            "Sendings of %(contract)s", contract=(self.revision_root_id or self).name
+        )
+        return action
+
+    def _get_send_log_amount(self):
+        return self.amount
 
     def _check_revisable_state(self):
         self._check_state(("draft", "sent"))

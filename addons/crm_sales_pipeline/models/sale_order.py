@@ -1,12 +1,19 @@
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
 class SaleOrder(models.Model):
     _name = "sale.order"
-    _inherit = ["sale.order", "crm.revision.mixin", "crm.deadline.reminder.mixin"]
+    _inherit = [
+        "sale.order",
+        "crm.revision.mixin",
+        "crm.deadline.reminder.mixin",
+        "crm.sending.mixin",
+    ]
     _deadline_reminder_date_field = "validity_date"
     _deadline_reminder_days_field = "quotation_expiry_reminder_days"
+    _send_log_model = "sale.order.send.log"
+    _send_log_document_field = "order_id"
 
     # Revisions: the original quotation keeps its name (SO001); each revision is a new
     # order numbered SO001-R1, R2... and the one it replaces is archived, read-only.
@@ -43,16 +50,15 @@ class SaleOrder(models.Model):
     # Sending and expiry
     send_log_ids = fields.One2many("sale.order.send.log", "order_id", string="Sendings")
     send_count = fields.Integer(
-        string="Times Sent",
-        compute="_compute_send_count",
-        help="How many times this revision was e-mailed or printed.",
+        help="How many times this revision was e-mailed or printed."
     )
     validity_expired = fields.Boolean(
         string="Expired",
         readonly=True,
         copy=False,
         index=True,
-        help="Sent, and its validity date has passed: out of the open pipeline.",
+        help="Its validity date has passed before it was confirmed: out of the open "
+        "pipeline.",
     )
 
     # Lost quotations
@@ -147,15 +153,6 @@ class SaleOrder(models.Model):
                     )
                 )
             order.pricing_summary = " · ".join(parts)
-
-    def _compute_send_count(self):
-        counts = dict(
-            self.env["sale.order.send.log"]._read_group(
-                [("order_id", "in", self.ids)], ["order_id"], ["__count"]
-            )
-        )
-        for order in self:
-            order.send_count = counts.get(order._origin, 0)
 
     # ------------------------------------------------------------
     # CRUD
@@ -255,29 +252,17 @@ class SaleOrder(models.Model):
     # Sending and expiry
     # ------------------------------------------------------------
 
-    def _log_sending(self, channel, partners=None):
-        self.env["sale.order.send.log"].create(
-            [
-                {
-                    "order_id": order.id,
-                    "channel": channel,
-                    "partner_ids": [Command.set((partners or order.partner_id).ids)],
-                    "amount_total": order.amount_total,
-                }
-                for order in self
-            ]
-        )
-
     @api.model
     def _cron_expire_quotations(self):
-        """Flag sent quotations past their validity date, and remind salespeople of
-        those about to expire, once per validity date."""
+        """Flag quotations (drafts too: they count on the opportunity) past their
+        validity date, and remind salespeople of sent ones about to expire, once
+        per validity date."""
         expired = self.browse()
         for company, today in self.env["res.company"]._crm_todays().items():
             expired |= self.search(
                 [
                     ("company_id", "=", company.id),
-                    ("state", "=", "sent"),
+                    ("state", "in", ("draft", "sent")),
                     ("validity_date", "<", today),
                     ("validity_expired", "=", False),
                 ]

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 class SaleOrderSendLog(models.Model):
     _name = "sale.order.send.log"
     _description = "Quotation Sending"
+    _inherit = ["crm.send.log.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -23,17 +24,6 @@ class SaleOrderSendLog(models.Model):
         store=True,
         index=True,
         check_company=True,
-    )
-    date = fields.Datetime(required=True, default=fields.Datetime.now)
-    user_id = fields.Many2one(
-        "res.users", string="Sent By", required=True, default=lambda self: self.env.user
-    )
-    channel = fields.Selection(
-        [("email", "Email"), ("print", "Print")], required=True, default="email"
-    )
-    partner_ids = fields.Many2many("res.partner", string="Recipients")
-    amount_total = fields.Monetary(
-        string="Total", currency_field="currency_id", readonly=True
     )
     currency_id = fields.Many2one(related="order_id.currency_id")
     company_id = fields.Many2one(related="order_id.company_id", store=True, index=True)

@@ -60,6 +60,42 @@ class TestContract(SalesPipelineCommon):
         contract.action_terminate()
         self.assertEqual(contract.state, "terminated")
 
+    def test_each_sending_of_a_contract_is_logged_and_counted(self):
+        """Seed 001 asks how many times contracts were sent, as for quotations:
+        marking sent again (a corrected copy, a reminder) counts once more."""
+        contract = self._contract()
+        contract.action_mark_sent()
+        contract.action_mark_sent()
+        self.assertEqual(contract.state, "sent")
+        self.assertEqual(contract.send_count, 2)
+        logs = contract.send_log_ids
+        self.assertEqual(set(logs.mapped("channel")), {"manual"})
+        self.assertEqual(logs.user_id, self.salesman)
+        self.assertEqual(logs.partner_ids, self.customer)
+        self.assertEqual(set(logs.mapped("amount_total")), {120000})
+        action = contract.with_user(self.salesman).action_open_send_log()
+        self.assertEqual(
+            self.env["crm.contract.send.log"]
+            .with_user(self.salesman)
+            .search(action["domain"]),
+            logs,
+        )
+        # another salesperson's sendings stay theirs
+        other = self._contract(user=self.other_salesman)
+        other.action_mark_sent()
+        self.assertEqual(
+            self.env["crm.contract.send.log"].with_user(self.salesman).search([]),
+            logs,
+        )
+        with assert_refused(
+            self, AccessError, r"doesn't have 'read' access to:\s+- Contract Sending"
+        ):
+            other.send_log_ids.with_user(self.salesman).read(["date"])
+        contract.action_sign()
+        with assert_refused(self, UserError, "not possible"):
+            contract.action_mark_sent()
+        self.assertEqual(contract.send_count, 2)
+
     def test_bad_dates_or_negative_value_are_refused(self):
         with self.assertRaisesRegex(ValidationError, "ends before it starts"):
             self._contract(date_end=self.today - timedelta(days=1))

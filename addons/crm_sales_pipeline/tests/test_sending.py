@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from freezegun import freeze_time
+
 from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
@@ -104,16 +106,39 @@ class TestSending(SalesPipelineCommon):
         sent = self._quotation(opportunity_id=lead.id)
         sent.action_quotation_sent()
         sent.validity_date = self.today - timedelta(days=1)
-        draft = self._quotation(validity_date=self.today - timedelta(days=1))
         self.assertEqual(lead.quotation_count, 1)
         self.env["sale.order"]._cron_expire_quotations()
         self.assertTrue(sent.validity_expired)
-        self.assertFalse(draft.validity_expired, "only sent quotations expire")
         lead.invalidate_recordset(["quotation_count"])
         self.assertEqual(lead.quotation_count, 0, "out of the open pipeline")
         self.assertIn("expired", sent.message_ids[0].body)
         sent.validity_date = self.today + timedelta(days=10)
         self.assertFalse(sent.validity_expired, "extended: open again")
+
+    def test_draft_quotation_past_its_validity_expires_too(self):
+        """A draft never sent still counts on the opportunity until it expires."""
+        lead = self.env["crm.lead"].create(
+            {
+                "name": "Draft deal",
+                "type": "opportunity",
+                "partner_id": self.customer.id,
+            }
+        )
+        with freeze_time("2026-11-20 03:00:00"):
+            draft = self._quotation(
+                opportunity_id=lead.id, validity_date=fields.Date.to_date("2026-11-24")
+            )
+            confirmed = self._quotation(validity_date=fields.Date.to_date("2026-11-24"))
+            confirmed.with_user(self.salesman).action_confirm()
+            self.assertEqual(lead.quotation_count, 1)
+        with freeze_time("2026-11-25 03:00:00"):
+            self.env["sale.order"]._cron_expire_quotations()
+        self.assertEqual(draft.state, "draft")
+        self.assertTrue(draft.validity_expired)
+        self.assertFalse(confirmed.validity_expired, "an order does not expire")
+        lead.invalidate_recordset(["quotation_count"])
+        self.assertEqual(lead.quotation_count, 0, "out of the open pipeline")
+        self.assertIn("expired", draft.message_ids[0].body)
 
     def test_salesperson_is_reminded_once_before_expiry(self):
         self.env.company.quotation_expiry_reminder_days = 3

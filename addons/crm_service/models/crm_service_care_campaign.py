@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 CARE_TYPES = [
     ("call", "Phone Call"),
@@ -67,11 +68,17 @@ class CrmServiceCareCampaign(models.Model):
             campaign.action_count = sum(counts.values())
             campaign.done_count = counts["done"]
 
+    def write(self, vals):
+        if "date" in vals:
+            self._check_schedulable()
+        return super().write(vals)
+
     def action_schedule(self):
         """Plan one care action per selected customer, for the customer's
         salesperson, with a to-do in their activities. Customers already in the
         campaign are skipped, so it can be run again after widening the audience."""
         self.ensure_one()
+        self._check_schedulable()
         self._check_audience_criteria()
         customers = self._get_audience_partners()
         customers -= self.action_ids.partner_id
@@ -88,6 +95,19 @@ class CrmServiceCareCampaign(models.Model):
             )
         self.state = "scheduled"
         return True
+
+    def _check_schedulable(self):
+        """The form hides the buttons of a cancelled campaign; RPC must be refused
+        as well, or its customers get care actions nobody planned."""
+        cancelled = self.filtered(lambda c: c.state == "cancel")
+        if cancelled:
+            raise UserError(
+                self.env._(
+                    "The care campaign %(names)s is cancelled: it can no longer be "
+                    "scheduled or have its planned date changed.",
+                    names=", ".join(cancelled.mapped("name")),
+                )
+            )
 
     def _prepare_action_values(self, customer):
         return {

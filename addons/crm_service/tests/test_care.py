@@ -184,3 +184,20 @@ class TestCare(CrmServiceCommon):
         self.campaign.action_cancel()
         self.assertEqual(set(self.campaign.action_ids.mapped("state")), {"cancel"})
         self.assertFalse(self.campaign.action_ids.activity_ids)
+
+    def test_cancelled_campaign_refuses_rescheduling_through_rpc(self):
+        """The form hides the buttons of a cancelled campaign: calling the method
+        directly is refused too, and no care action is planned."""
+        campaign = self.campaign.with_user(self.manager)
+        campaign.action_cancel()
+        with assert_refused(self, UserError, "Tết greetings.*is cancelled"):
+            campaign.action_schedule()
+        with assert_refused(self, UserError, "is cancelled"):
+            campaign.write({"date": "2027-02-01"})
+        self.assertFalse(campaign.action_ids)
+        self.assertFalse(
+            self.env["crm.service.care.action"].search(
+                [("campaign_id", "=", campaign.id)]
+            )
+        )
+        self.assertEqual(campaign.state, "cancel")

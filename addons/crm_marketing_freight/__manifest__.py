@@ -1,7 +1,7 @@
 {
     "name": "CRM Marketing - Freight",
-    "summary": "The lane and mode a campaign promotes, carried by the opportunities its "
-    "salespeople open; the lane of market information",
+    "summary": "The lane and mode a campaign promotes, carried by its opportunities; "
+    "the lane of market information",
     "version": "18.0.1.0.0",
     "category": "Marketing",
     "website": "https://github.com/crm-suite/crm-suite",

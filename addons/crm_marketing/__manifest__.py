@@ -21,6 +21,7 @@
         "views/res_partner_views.xml",
         "views/crm_market_intelligence_views.xml",
         "report/crm_marketing_report_views.xml",
+        "report/crm_marketing_classification_report_views.xml",
         "views/crm_marketing_menus.xml",
     ],
     "demo": [

@@ -5,3 +5,4 @@ from . import test_results
 from . import test_tasks
 from . import test_tour
 from . import test_market_intelligence
+from . import test_classification_results

@@ -210,10 +210,10 @@ class TestAudienceMixin(BaseCommon):
     def test_competitor_contracts_ending_in_a_window(self):
         Competitor = self.env["crm.customer.competitor.product"]
         for partner, end in (
-            (self.hcmc_trading, date(2027, 2, 28)),
-            (self.south_textile, date(2027, 6, 30)),
+            (self.hcmc_trading, date(2031, 2, 28)),
+            (self.south_textile, date(2031, 6, 30)),
             (self.north_trading, False),
-            (self.other_company_customer, date(2027, 2, 1)),
+            (self.other_company_customer, date(2031, 2, 1)),
         ):
             Competitor.create(
                 {
@@ -224,11 +224,12 @@ class TestAudienceMixin(BaseCommon):
                     "company_id": partner.company_id.id,
                 }
             )
-        # win back in Q1: marketing users do not read the competitor file
+        # win back in Q1 (years ahead: the demo contracts end sooner); marketing users
+        # do not read the competitor file
         record = self._audience(
             self.employee,
-            competitor_contract_end_from=date(2027, 1, 1),
-            competitor_contract_end_to=date(2027, 3, 31),
+            competitor_contract_end_from=date(2031, 1, 1),
+            competitor_contract_end_to=date(2031, 3, 31),
         )
         self.assertEqual(self._partners(record), self.hcmc_trading)
         self.assertEqual(record.audience_count, 1)
@@ -247,8 +248,8 @@ class TestAudienceMixin(BaseCommon):
         ):
             record.write(
                 {
-                    "competitor_contract_end_from": date(2027, 4, 1),
-                    "competitor_contract_end_to": date(2027, 3, 1),
+                    "competitor_contract_end_from": date(2031, 4, 1),
+                    "competitor_contract_end_to": date(2031, 3, 1),
                 }
             )
             record.flush_recordset()

@@ -68,15 +68,7 @@ class FreightRateMarkup(models.Model):
     def _check_unique_scope(self):
         for markup in self:
             if self.search_count(
-                [
-                    ("id", "!=", markup.id),
-                    ("company_id", "=", markup.company_id.id),
-                    ("freight_mode", "=", markup.freight_mode),
-                    ("origin_id", "=", markup.origin_id.id),
-                    ("destination_id", "=", markup.destination_id.id),
-                    ("carrier_id", "=", markup.carrier_id.id),
-                ],
-                limit=1,
+                [("id", "!=", markup.id), *markup._scope_domain()], limit=1
             ):
                 raise ValidationError(
                     self.env._(
@@ -84,6 +76,17 @@ class FreightRateMarkup(models.Model):
                         scope=markup.display_name,
                     )
                 )
+
+    def _scope_domain(self):
+        """The markups of the same scope as this one: one markup per scope."""
+        self.ensure_one()
+        return [
+            ("company_id", "=", self.company_id.id),
+            ("freight_mode", "=", self.freight_mode),
+            ("origin_id", "=", self.origin_id.id),
+            ("destination_id", "=", self.destination_id.id),
+            ("carrier_id", "=", self.carrier_id.id),
+        ]
 
     def _specificity(self):
         """Lane beats carrier, both beat the mode alone."""
@@ -105,19 +108,29 @@ class FreightRateMarkup(models.Model):
         )
 
     @api.model
-    def _get_markups(self, rates):
-        """The markup percentage of each of ``rates`` (a dict by rate), the most
-        specific markup of its company and mode; rates without one are left out."""
-        markups = self.search(
-            [
-                ("company_id", "in", rates.company_id.ids),
-                ("freight_mode", "in", list(set(rates.mapped("freight_mode")))),
-            ]
-        )
+    def _candidate_domain(self, rates, date, partner):
+        """The markups that may apply to ``rates`` for a shipment on ``date`` quoted
+        to ``partner`` (a commercial partner, possibly empty)."""
+        return [
+            ("company_id", "in", rates.company_id.ids),
+            ("freight_mode", "in", list(set(rates.mapped("freight_mode")))),
+        ]
+
+    def _pick(self):
+        """The markup that applies among these, all matching one rate."""
+        return max(self, key=lambda markup: markup._specificity())
+
+    @api.model
+    def _get_markups(self, rates, date=None, partner=None):
+        """The markup of each of ``rates`` (a dict by rate), the most specific
+        markup of its company and mode for a shipment on ``date`` (today by default)
+        quoted to ``partner``; rates without one are left out."""
+        date = date or fields.Date.context_today(self)
+        partner = (partner or self.env["res.partner"]).commercial_partner_id
+        markups = self.search(self._candidate_domain(rates, date, partner))
         result = {}
         for rate in rates:
             matching = markups.filtered(lambda markup, rate=rate: markup._matches(rate))
             if matching:
-                best = max(matching, key=lambda markup: markup._specificity())
-                result[rate] = best.markup_percent
+                result[rate] = matching._pick()
         return result

@@ -73,7 +73,15 @@ class FreightRateOption(models.TransientModel):
             raise UserError(
                 self.env._("Rates can only be added to a quotation, not to an order.")
             )
-        values = search._get_shipment_values()
+        order.write(self._prepare_order_values(order))
+        if search.inquiry_id:
+            search.inquiry_id._mark_quoted()
+            return search.inquiry_id.action_view_quotation()
+        return {"type": "ir.actions.act_window_close"}
+
+    def _prepare_order_values(self, order):
+        """What adding this option writes on the quotation ``order``."""
+        values = self.search_id._get_shipment_values()
         # the quotation ships from and to the rate's ports, not a port group's name
         values["origin_location_id"] = self.origin_id.id
         values["destination_location_id"] = self.destination_id.id
@@ -81,11 +89,7 @@ class FreightRateOption(models.TransientModel):
         values["order_line"] = [
             Command.create(values) for values in self._prepare_order_line_values()
         ]
-        order.write(values)
-        if search.inquiry_id:
-            search.inquiry_id._mark_quoted()
-            return search.inquiry_id.action_view_quotation()
-        return {"type": "ir.actions.act_window_close"}
+        return values
 
     def _prepare_order_line_values(self):
         note = self._conversion_note()

@@ -185,7 +185,11 @@ class FreightRateSearch(models.TransientModel):
         lines, neighbours = self._search_lane_lines()
         # sudo: salespeople may not read the markups (with the floor they give the
         # cost back); the rates, and so their companies, are ones the user may read
-        markups = self.env["freight.rate.markup"].sudo()._get_markups(lines.rate_id)
+        markups = (
+            self.env["freight.rate.markup"]
+            .sudo()
+            ._get_markups(lines.rate_id, self.shipment_date, self._get_customer())
+        )
         from_floor = self._quotes_from_floor()
         options = []
         without_floor = False
@@ -209,6 +213,12 @@ class FreightRateSearch(models.TransientModel):
             option["sequence"] = sequence
         return options
 
+    def _get_customer(self):
+        """The customer the search prices for, when it has one."""
+        return (
+            self.order_id.partner_id or self.inquiry_id.partner_id
+        ).commercial_partner_id
+
     def _quotes_from_floor(self):
         """Users who may not see buy costs quote from Pricing's sell floor."""
         return not self.env.user.has_group(COST_GROUP)
@@ -223,8 +233,8 @@ class FreightRateSearch(models.TransientModel):
 
     def _prepare_option(self, rate, charges, markup=None):
         """``charges``: the rate's PricedCharge list for this shipment (from
-        ``_price_shipment``); ``markup``: the rate's sell floor markup (%), if
-        Pricing set one."""
+        ``_price_shipment``); ``markup``: the rate's sell floor markup (a
+        ``freight.rate.markup``, as superuser), if Pricing set one."""
         target = self.currency_id
         from_floor = self._quotes_from_floor()
         charge_values = []
@@ -234,7 +244,9 @@ class FreightRateSearch(models.TransientModel):
                 cost, target, self.company_id, self.shipment_date
             )
             unit_cost = cost_converted / charge.quantity
-            unit_floor = unit_cost * (1 + markup / 100) if markup else 0.0
+            unit_floor = (
+                unit_cost * (1 + markup.markup_percent / 100) if markup else 0.0
+            )
             unit_sell = self._sell_unit_price(
                 unit_floor if from_floor else unit_cost, charge
             )

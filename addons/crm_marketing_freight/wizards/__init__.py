@@ -1,0 +1,2 @@
+from . import freight_rate_option
+from . import freight_rate_search

@@ -48,6 +48,8 @@ DEMO_LOGINS = [
     "admin",
     "lan.sales",
     "tuan.sales",
+    "khoa.leader",
+    "phuong.branch",
     "hung.manager",
     "mai.pricing",
     "bao.ops",

@@ -1,7 +1,7 @@
 {
     "name": "CRM Customer File",
     "summary": "Customer file: classifications, profile, contacts, interactions",
-    "version": "18.0.1.12.1",
+    "version": "18.0.1.13.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -11,6 +11,7 @@
         "mail",
         "product",
         "sales_team",
+        "crm_team_parent",
         "partner_capital",
         "partner_contact_birthdate",
         "partner_contact_department",
@@ -18,7 +19,9 @@
     ],
     "external_dependencies": {"python": ["pypinyin"]},
     "data": [
+        "security/crm_customer_groups.xml",
         "security/crm_customer_security.xml",
+        "security/crm_customer_team_rules.xml",
         "security/ir.model.access.csv",
         "security/crm_customer_wizard_rules.xml",
         "data/ir_config_parameter_data.xml",

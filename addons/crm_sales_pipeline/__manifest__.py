@@ -1,7 +1,7 @@
 {
     "name": "CRM Sales Pipeline",
     "summary": "Leads to contracts: business figures, quotation revisions, plans",
-    "version": "18.0.1.7.0",
+    "version": "18.0.1.8.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -11,6 +11,7 @@
         "security/crm_sales_pipeline_security.xml",
         "security/ir.model.access.csv",
         "security/crm_sales_pipeline_wizard_rules.xml",
+        "security/crm_sales_pipeline_team_rules.xml",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
         "data/neglected_customer_digest_templates.xml",
@@ -43,6 +44,7 @@
     },
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/crm_team_demo.xml",
         "demo/crm_lead_demo.xml",
         "demo/sale_order_demo.xml",
         "demo/crm_contract_demo.xml",

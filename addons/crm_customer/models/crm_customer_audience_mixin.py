@@ -203,7 +203,7 @@ class CrmCustomerAudienceMixin(models.AbstractModel):
             parts.append([("user_id", "in", self.salesperson_ids._origin.ids)])
         if self.sales_team_ids:
             parts.append(
-                [("responsible_team_id", "in", self.sales_team_ids._origin.ids)]
+                [("responsible_team_id", "child_of", self.sales_team_ids._origin.ids)]
             )
         if self.last_interaction_from:
             start = self._get_audience_datetime(self.last_interaction_from)

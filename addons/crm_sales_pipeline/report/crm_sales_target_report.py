@@ -161,13 +161,21 @@ class CrmSalesTargetReport(models.Model):
 
     def _in_target_sql(self):
         """The orders counting for a target: of its company and period, by its
-        salesperson, or by anyone in its team for a team target."""
+        salesperson, or by anyone in its team or the teams under it (a branch's
+        target counts its departments' and teams' orders) for a team target."""
         return SQL(
             """
             confirmed.company_id = target.company_id
             AND confirmed.order_day BETWEEN target.date_from AND target.date_to
             AND CASE WHEN target.user_id IS NOT NULL
                      THEN confirmed.user_id = target.user_id
-                     ELSE confirmed.team_id = target.team_id END
-            """
+                     ELSE confirmed.team_id IN (
+                        SELECT sub_team.id
+                          FROM crm_team target_team
+                          JOIN crm_team sub_team
+                            ON sub_team.parent_path LIKE target_team.parent_path || %s
+                         WHERE target_team.id = target.team_id
+                     ) END
+            """,
+            "%",
         )

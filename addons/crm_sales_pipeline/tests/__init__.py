@@ -23,3 +23,4 @@ from . import test_success_report
 from . import test_tour
 from . import test_weighted_pipeline
 from . import test_winback
+from . import test_team_levels

@@ -146,6 +146,19 @@ class TestSalesTarget(SalesPipelineCommon):
             mine.amount_untaxed + theirs.amount_untaxed,
         )
 
+    def test_branch_target_counts_the_teams_under_it(self):
+        branch = self.env["crm.team"].create({"name": "Chi nhánh Hà Nội"})
+        self.team.parent_id = branch
+        outside = self.env["crm.team"].create({"name": "Chi nhánh Đà Nẵng"})
+        target = self._target(user_id=False, team_id=branch.id)
+        sub_team_order = self._confirmed_order(
+            datetime(2031, 3, 5, 10), team_id=self.team.id
+        )
+        self._confirmed_order(datetime(2031, 3, 6, 10), team_id=outside.id)
+        self.assertAlmostEqual(
+            self._report(target).actual_revenue, sub_team_order.amount_untaxed
+        )
+
     def test_foreign_currency_orders_count_in_company_currency(self):
         currency = self.env["res.currency"].create(
             {

@@ -34,6 +34,8 @@ SUITE_MODULES = os.environ.get(
 ROLES = {
     "internal": "base.group_user",
     "salesman": "base.group_user,sales_team.group_sale_salesman",
+    "team_leader": "base.group_user,crm_customer.group_sale_team",
+    "branch_manager": "base.group_user,crm_customer.group_sale_team_tree",
     "salesman_all": "base.group_user,sales_team.group_sale_salesman_all_leads",
     "sales_manager": "base.group_user,sales_team.group_sale_manager",
     "pricing": "base.group_user,crm_freight_pricing.group_freight_pricing_user",

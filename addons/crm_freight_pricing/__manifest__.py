@@ -1,7 +1,7 @@
 {
     "name": "CRM Freight Pricing",
     "summary": "Buy-rate tables, rate search, freight quotations, bookings",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -10,6 +10,7 @@
     "data": [
         "security/crm_freight_pricing_security.xml",
         "security/ir.model.access.csv",
+        "security/crm_freight_pricing_team_rules.xml",
         "security/crm_freight_pricing_wizard_rules.xml",
         "data/ir_sequence_data.xml",
         "data/freight.location.csv",

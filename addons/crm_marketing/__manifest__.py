@@ -1,7 +1,7 @@
 {
     "name": "CRM Marketing",
     "summary": "Market plans and campaigns: budget, costs, leads, won revenue, ROI",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Marketing",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -10,6 +10,7 @@
     "data": [
         "security/crm_marketing_security.xml",
         "security/ir.model.access.csv",
+        "security/crm_marketing_team_rules.xml",
         "data/crm_marketing_channel_data.xml",
         "views/crm_marketing_channel_views.xml",
         "views/crm_marketing_cost_views.xml",

@@ -1,7 +1,7 @@
 {
     "name": "CRM Service",
     "summary": "Service requests with routing and SLA, contracts, knowledge base",
-    "version": "18.0.1.2.1",
+    "version": "18.0.1.3.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -16,6 +16,7 @@
     "data": [
         "security/crm_service_security.xml",
         "security/ir.model.access.csv",
+        "security/crm_service_team_rules.xml",
         "data/helpdesk_ticket_category_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",

@@ -155,6 +155,9 @@ class TestOrderSummary(OrderSummaryCommon):
 
     def test_export_reads_lines_in_a_fixed_number_of_queries(self):
         wizard = self._wizard()
+        # warm the registry caches the setup's sales teams cleared (team changes
+        # clear them for the record rules), as every later export finds them
+        wizard._write_xlsx(io.BytesIO())
         with self.assertQueryCount(31):
             self.assertEqual(wizard._write_xlsx(io.BytesIO()), 4)
         for day in range(1, 11):

@@ -176,10 +176,7 @@ class SaleOrder(models.Model):
 
     def action_request_freight_approval(self):
         self.ensure_one()
-        managers = self.team_id.user_id or self.env.ref(
-            "sales_team.group_sale_manager"
-        ).users.filtered(lambda user: self.company_id in user.company_ids)
-        for manager in managers:
+        for manager in self._get_freight_approvers():
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=manager.id,
@@ -191,6 +188,20 @@ class SaleOrder(models.Model):
                 "Approval requested: %(reason)s",
                 reason=self._freight_approval_message(),
             )
+        )
+
+    def _get_freight_approvers(self):
+        """Who approves this quotation: the nearest leader up its team's tree
+        (team › department › branch) who is a sales manager, else the company's
+        sales managers. A team leader without the right to approve is skipped."""
+        self.ensure_one()
+        team = self.team_id
+        while team:
+            if team.user_id and team.user_id.has_group("sales_team.group_sale_manager"):
+                return team.user_id
+            team = team.parent_id
+        return self.env.ref("sales_team.group_sale_manager").users.filtered(
+            lambda user: self.company_id in user.company_ids
         )
 
     def action_approve_freight(self):

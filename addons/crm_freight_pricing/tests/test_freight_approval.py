@@ -107,6 +107,27 @@ class TestFreightApproval(FreightCommon):
         order.order_line[:1].price_unit -= 10
         self.assertTrue(order.freight_approval_needed)
 
+    def test_approval_goes_up_the_team_tree_to_a_sales_manager(self):
+        leader = new_test_user(
+            self.env, "approval_leader", groups="crm_customer.group_sale_team"
+        )
+        branch = self.env["crm.team"].create(
+            {"name": "Chi nhánh Hải Phòng", "user_id": self.manager.id}
+        )
+        team = self.env["crm.team"].create(
+            {"name": "Nhóm Hàng biển", "parent_id": branch.id, "user_id": leader.id}
+        )
+        order = self._quote(margin=5.0)
+        order.team_id = team
+        order.action_request_freight_approval()
+        # the team leader may not approve: the branch's leader, a sales manager, does
+        self.assertEqual(
+            order.activity_ids.filtered(
+                lambda act: act.summary == "Approve freight quotation"
+            ).user_id,
+            self.manager,
+        )
+
     def test_changed_or_expired_rate_needs_approval_to_confirm(self):
         now = fields.Datetime.now()
         with freeze_time(now):

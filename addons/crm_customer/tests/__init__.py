@@ -13,3 +13,4 @@ from . import test_tour
 from . import test_local_time
 from . import test_translations
 from . import test_role_day
+from . import test_group_company

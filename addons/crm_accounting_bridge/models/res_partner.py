@@ -109,7 +109,11 @@ class ResPartner(models.Model):
             "account.action_account_moves_all"
         )
         action["domain"] = [
-            ("partner_id", "child_of", self.commercial_partner_id.id),
+            (
+                "partner_id.commercial_partner_id",
+                "=",
+                self.commercial_partner_id.id,
+            ),
             ("company_id", "=", self.env.company.id),
             ("parent_state", "=", "posted"),
             ("account_type", "=", "asset_receivable"),

@@ -97,7 +97,7 @@ class CrmCustomerAudienceMixin(models.AbstractModel):
         "res.partner",
         string="Added Customers",
         check_company=True,
-        domain=[("parent_id", "=", False)],
+        domain=[("is_customer_file", "=", True)],
         help="Always in the audience, whatever the criteria (unless excluded).",
     )
     # each model inheriting the mixin gives this list a table of its own (DESIGN.md)
@@ -106,7 +106,7 @@ class CrmCustomerAudienceMixin(models.AbstractModel):
         "crm_customer_audience_mixin_excluded_partner_rel",
         string="Excluded Customers",
         check_company=True,
-        domain=[("parent_id", "=", False)],
+        domain=[("is_customer_file", "=", True)],
         help="Never in the audience, even when they match or were added.",
     )
     audience_count = fields.Integer(
@@ -183,7 +183,10 @@ class CrmCustomerAudienceMixin(models.AbstractModel):
         its opt-out / blacklist condition here, so that it holds for additions too."""
         self.ensure_one()
         company_ids = self.company_id._origin.ids
-        return [("parent_id", "=", False), ("company_id", "in", [*company_ids, False])]
+        return [
+            ("is_customer_file", "=", True),
+            ("company_id", "in", [*company_ids, False]),
+        ]
 
     def _get_audience_domain_parts(self):
         """One domain per criterion set on the record, AND-ed by the caller. Another

@@ -17,14 +17,14 @@ class CrmCustomerInteraction(models.Model):
         index=True,
         tracking=True,
         check_company=True,
-        domain="[('parent_id', '=', False)]",
+        domain="[('is_customer_file', '=', True)]",
     )
     contact_id = fields.Many2one(
         "res.partner",
         string="Customer Contact",
         index="btree_not_null",
         check_company=True,
-        domain="[('parent_id', '=', partner_id), ('parent_id', '!=', False)]",
+        domain="[('parent_id', '=', partner_id), ('is_customer_file', '=', False)]",
     )
     user_id = fields.Many2one(
         "res.users",

@@ -15,7 +15,7 @@ class CrmCustomerRecordMixin(models.AbstractModel):
         required=True,
         index=True,
         check_company=True,
-        domain="[('parent_id', '=', False)]",
+        domain="[('is_customer_file', '=', True)]",
     )
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     user_id = fields.Many2one(

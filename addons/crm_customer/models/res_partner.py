@@ -66,6 +66,15 @@ class ResPartner(models.Model):
         index=True,
         tracking=True,
     )
+    # the one home of "has a customer file": a commercial entity, as Odoo's
+    # commercial_partner_id says (a company, even under a group, or an individual)
+    is_customer_file = fields.Boolean(
+        string="Has a Customer File",
+        compute="_compute_is_customer_file",
+        search="_search_is_customer_file",
+        help="A company (also one under a parent company) or an individual keeps "
+        "a customer file; the contacts of a company do not.",
+    )
     customer_status = fields.Selection(
         [
             ("active", "Active"),
@@ -183,6 +192,18 @@ class ResPartner(models.Model):
         ),
     ]
 
+    @api.depends("is_company", "parent_id")
+    def _compute_is_customer_file(self):
+        for partner in self:
+            partner.is_customer_file = partner.is_company or not partner.parent_id
+
+    def _search_is_customer_file(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(operator)
+        if (operator == "=") == value:
+            return ["|", ("is_company", "=", True), ("parent_id", "=", False)]
+        return [("is_company", "=", False), ("parent_id", "!=", False)]
+
     @api.depends("name")
     def _compute_short_code(self):
         # a typed code is left as it is (not assigned: the stored value stays)
@@ -243,7 +264,7 @@ class ResPartner(models.Model):
         warning on the form (only the form reads this field)."""
         for partner in self:
             domains = []
-            if partner.name and not partner.parent_id:
+            if partner.name and partner.is_customer_file:
                 domains.append([("name", "=ilike", partner.name.strip())])
             if partner.vat:
                 domains.append([("vat", "=", partner.vat)])
@@ -256,7 +277,10 @@ class ResPartner(models.Model):
                 expression.AND(
                     [
                         expression.OR(domains),
-                        [("id", "!=", partner._origin.id), ("parent_id", "=", False)],
+                        [
+                            ("id", "!=", partner._origin.id),
+                            ("is_customer_file", "=", True),
+                        ],
                     ]
                 ),
                 limit=5,
@@ -377,7 +401,7 @@ class ResPartner(models.Model):
                 self.env._("Only sales managers can change a customer code.")
             )
         result = super().write(vals)
-        if "customer_type" in vals or "parent_id" in vals:
+        if {"customer_type", "parent_id", "is_company"} & vals.keys():
             self._assign_customer_code()
         return result
 
@@ -446,9 +470,9 @@ class ResPartner(models.Model):
         return self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
 
     def _assign_customer_code(self):
-        """Customers (top-level partners with a customer type) get the next code."""
+        """Customer files with a customer type get the next code."""
         to_number = self.filtered(
-            lambda p: p.customer_type and not p.parent_id and not p.customer_code
+            lambda p: p.customer_type and p.is_customer_file and not p.customer_code
         )
         for partner in to_number:
             code = self.env["ir.sequence"].next_by_code("crm.customer.code")

@@ -14,3 +14,4 @@ from . import test_local_time
 from . import test_translations
 from . import test_role_day
 from . import test_team_levels
+from . import test_group_company

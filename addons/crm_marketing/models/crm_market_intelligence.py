@@ -63,7 +63,7 @@ class CrmMarketIntelligence(models.Model):
         "intelligence_id",
         "partner_id",
         string="Customers Concerned",
-        domain="[('parent_id', '=', False)]",
+        domain="[('is_customer_file', '=', True)]",
         check_company=True,
     )
     summary = fields.Html()

@@ -84,6 +84,29 @@ class TestCampaignAudience(CrmMarketingCommon):
             campaign.write({"state": "draft"})
         self.assertEqual(campaign.state, "running")
 
+    def test_subsidiary_of_a_group_is_in_the_audience_not_its_people(self):
+        Partner = self.env["res.partner"]
+        subsidiary = Partner.create(
+            {
+                "name": "Hà Nội Trading Hải Phòng",
+                "is_company": True,
+                "parent_id": self.hanoi_customer.id,
+                "classification_ids": [Command.link(self.hanoi.id)],
+            }
+        )
+        Partner.create(
+            {
+                "name": "Chị Mai",
+                "parent_id": subsidiary.id,
+                "classification_ids": [Command.link(self.hanoi.id)],
+            }
+        )
+        campaign = self._north_campaign()
+        self.assertEqual(
+            campaign._get_audience_partners(),
+            self.hanoi_customer | self.opted_out | subsidiary,
+        )
+
     def test_launch_without_audience_or_over_the_limit_is_refused(self):
         nobody = as_request(self.marketing_user, self.env["utm.campaign"]).create(
             {"title": "Nobody", "date_start": "2027-01-05"}

@@ -35,7 +35,7 @@ class CrmContract(models.Model):
         index=True,
         tracking=True,
         check_company=True,
-        domain="[('parent_id', '=', False)]",
+        domain="[('is_customer_file', '=', True)]",
     )
     user_id = fields.Many2one(
         "res.users",
@@ -94,7 +94,7 @@ class CrmContract(models.Model):
         "sale.order",
         string="Quotations and Orders",
         check_company=True,
-        domain="[('partner_id', 'child_of', partner_id)]",
+        domain="[('partner_id.commercial_partner_id', '=', partner_id)]",
     )
     # Sendings, counted as quotations' are
     send_log_ids = fields.One2many(

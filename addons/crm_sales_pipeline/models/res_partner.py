@@ -31,7 +31,13 @@ class ResPartner(models.Model):
         "set in the sales settings.",
     )
 
-    @api.depends("last_interaction_date", "customer_type", "parent_id", "create_date")
+    @api.depends(
+        "last_interaction_date",
+        "customer_type",
+        "is_company",
+        "parent_id",
+        "create_date",
+    )
     @api.depends_context("company")
     def _compute_is_neglected(self):
         neglected = self.filtered_domain(self._get_neglected_domain())
@@ -57,7 +63,7 @@ class ResPartner(models.Model):
         )
         return [
             ("customer_type", "in", FOLLOWED_CUSTOMER_TYPES),
-            ("parent_id", "=", False),
+            ("is_customer_file", "=", True),
             "|",
             ("last_interaction_date", "<", cutoff),
             "&",

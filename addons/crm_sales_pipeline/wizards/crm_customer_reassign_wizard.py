@@ -63,7 +63,7 @@ class CrmCustomerReassignWizard(models.TransientModel):
         if self.move_opportunities:
             self.env["crm.lead"].search(
                 [
-                    ("partner_id", "child_of", partners.ids),
+                    ("partner_id.commercial_partner_id", "in", partners.ids),
                     ("stage_id.is_won", "=", False),
                     ("user_id", "!=", self.user_id.id),
                 ]

@@ -140,7 +140,11 @@ class CrmServiceContract(models.Model):
         )
         contracts = self.search(
             [
-                ("partner_id", "child_of", ticket.commercial_partner_id.id),
+                (
+                    "partner_id.commercial_partner_id",
+                    "=",
+                    ticket.commercial_partner_id.id,
+                ),
                 ("company_id", "=", ticket.company_id.id),
             ],
             order="date_end desc, id",

@@ -8,54 +8,48 @@ SCOPE_FIELDS = [
 ]
 
 
-def scope_changed(env):
-    """Teams or members changed: the record rules read the users' team scopes
-    (res.users ``crm_scope_*``), cached per user by the rules and by the ORM."""
-    env.registry.clear_cache()
-    env["res.users"].invalidate_model(SCOPE_FIELDS)
+class CrmTeamScopeMixin(models.AbstractModel):
+    """Records that shape the users' team scopes (res.users ``crm_scope_*``),
+    which the record rules read and cache per user: creating, deleting or changing
+    ``_crm_scope_fields`` of one of them clears those caches."""
+
+    _name = "crm.team.scope.mixin"
+    _description = "Sales Team Scope Change"
+    _crm_scope_fields = ()
+
+    def _crm_scope_changed(self):
+        self.env.registry.clear_cache()
+        self.env["res.users"].invalidate_model(SCOPE_FIELDS)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        self._crm_scope_changed()
+        return records
+
+    def write(self, vals):
+        res = super().write(vals)
+        if set(self._crm_scope_fields) & vals.keys():
+            self._crm_scope_changed()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self._crm_scope_changed()
+        return res
 
 
 class CrmTeam(models.Model):
-    _inherit = "crm.team"
+    _name = "crm.team"
+    _inherit = ["crm.team", "crm.team.scope.mixin"]
+    _crm_scope_fields = ("parent_id", "user_id", "member_ids", "active")
 
     def _crm_scope_users(self):
         """The members and leaders of these teams."""
         return self.sudo().member_ids | self.sudo().user_id
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        teams = super().create(vals_list)
-        scope_changed(self.env)
-        return teams
-
-    def write(self, vals):
-        res = super().write(vals)
-        if {"parent_id", "user_id", "member_ids", "active"} & set(vals):
-            scope_changed(self.env)
-        return res
-
-    def unlink(self):
-        res = super().unlink()
-        scope_changed(self.env)
-        return res
-
 
 class CrmTeamMember(models.Model):
-    _inherit = "crm.team.member"
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        members = super().create(vals_list)
-        scope_changed(self.env)
-        return members
-
-    def write(self, vals):
-        res = super().write(vals)
-        if {"user_id", "crm_team_id", "active"} & set(vals):
-            scope_changed(self.env)
-        return res
-
-    def unlink(self):
-        res = super().unlink()
-        scope_changed(self.env)
-        return res
+    _name = "crm.team.member"
+    _inherit = ["crm.team.member", "crm.team.scope.mixin"]
+    _crm_scope_fields = ("user_id", "crm_team_id", "active")

@@ -50,8 +50,9 @@ class ResUsers(models.Model):
         # sudo: a salesperson may not read every team's members; the scope is the
         # user's own, only ever read by their record rules
         Team = self.env["crm.team"].sudo().with_context(active_test=True)
+        led = Team.search([("user_id", "in", self.ids)]).grouped("user_id")
         for user in self:
-            teams = user.sudo().crm_team_ids | Team.search([("user_id", "=", user.id)])
+            teams = user.sudo().crm_team_ids | led.get(user, Team)
             tree = Team.search([("id", "child_of", teams.ids)]) if teams else Team
             user.crm_scope_team_ids = teams
             user.crm_scope_user_ids = user | teams._crm_scope_users()

@@ -181,7 +181,10 @@ class ResPartner(models.Model):
             ("payment_conditions", "account.group_account_invoice", terms_message),
             (
                 "credit_hold_lifted_until",
-                "account.group_account_manager",
-                self.env._("Only accounting managers can lift a credit hold."),
+                "crm_accounting_bridge.group_credit_exception",
+                self.env._(
+                    "Lifting a credit hold takes the Grant Credit Exceptions "
+                    "permission (accounting managers)."
+                ),
             ),
         ]

@@ -163,10 +163,11 @@ class SaleOrder(models.Model):
                 )
 
     def _get_credit_approvers(self):
-        """Accounting managers of the order's company."""
+        """Users of the order's company who grant credit exceptions (accounting
+        managers, and whoever was given the special permission)."""
         self.ensure_one()
         return (
-            self.env.ref("account.group_account_manager")
+            self.env.ref("crm_accounting_bridge.group_credit_exception")
             .sudo()
             .users.filtered(
                 lambda user: not user.share and self.company_id in user.company_ids

@@ -7,7 +7,7 @@ from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import CrmAccountingCommon
 
-HOLD_REFUSED = "Only accounting managers can lift a credit hold."
+HOLD_REFUSED = "Lifting a credit hold takes the Grant Credit Exceptions"
 
 
 @tagged("post_install", "-at_install")

@@ -135,13 +135,43 @@ class TestCreditControl(CrmAccountingCommon):
         with assert_refused(self, UserError, "cannot be confirmed:"):
             self._quotation(10.0).action_confirm()
 
+    def test_grant_credit_exceptions_is_a_permission_of_its_own(self):
+        """A billing clerk given only Grant Credit Exceptions approves an order
+        beyond credit and lifts a hold, as an accounting manager does."""
+        self.billing_user.groups_id += self.env.ref(
+            "crm_accounting_bridge.group_credit_exception"
+        )
+        self.assertNotIn(
+            self.env.ref("account.group_account_manager"), self.billing_user.groups_id
+        )
+        order = self._quotation(250.0)
+        self.assertIn(self.billing_user, order._get_credit_approvers())
+        wizard_form = Form(
+            self.env["crm.credit.exception.wizard"]
+            .with_user(self.billing_user)
+            .with_context(default_order_id=order.id)
+        )
+        wizard_form.reason = "Director's approval by phone"
+        wizard_form.save().action_approve()
+        self.assertEqual(order.credit_exception_user_id, self.billing_user)
+        order.action_confirm()
+        self.assertEqual(order.state, "sale")
+        self.customer.with_user(
+            self.billing_user
+        ).credit_hold_lifted_until = self._days_ago(-3)
+        self.assertEqual(self.customer.credit_hold_lifted_until, self._days_ago(-3))
+
     def test_accounting_manager_lifts_the_credit_hold(self):
         with assert_refused(
-            self, AccessError, r"Only accounting managers can lift a credit hold\."
+            self,
+            AccessError,
+            r"Lifting a credit hold takes the Grant Credit Exceptions",
         ):
             self.customer.with_user(self.salesman).credit_hold_lifted_until = self.today
         with assert_refused(
-            self, AccessError, r"Only accounting managers can lift a credit hold\."
+            self,
+            AccessError,
+            r"Lifting a credit hold takes the Grant Credit Exceptions",
         ):
             self.customer.with_user(
                 self.billing_user

@@ -13,6 +13,7 @@ from . import crm_customer_financial_year
 from . import crm_customer_news
 from . import res_company
 from . import res_config_settings
+from . import crm_customer_rights_mixin
 from . import res_partner
 from . import res_users
 from . import crm_team

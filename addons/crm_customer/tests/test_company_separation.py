@@ -55,6 +55,8 @@ class TestCompanySeparation(CrmCustomerCommon):
         self.assertEqual(self._timeline_names(self.seller_b), [])
 
     def test_a_wizard_is_its_creators_alone(self):
+        export = self.env.ref("crm_customer.group_customer_export")
+        (self.salesman | self.other_salesman).groups_id += export
         wizard = as_request(
             self.salesman, self.env["crm.customer.export.wizard"]
         ).create({})

@@ -177,6 +177,9 @@ class TestExportDownload(HttpCase):
         self.assertEqual(sheet.max_row, 2)
 
     def test_another_users_wizard_is_not_found(self):
+        self.env.ref("base.user_demo").groups_id += self.env.ref(
+            "crm_customer.group_customer_export"
+        )
         wizard = self._wizard("demo")
         self.authenticate("admin", "admin")
         response = self.url_open(f"/crm_customer/export/{wizard._name}/{wizard.id}")

@@ -10,7 +10,8 @@ from ..tools import fold_search_text, fold_search_value, short_code_from_name
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "crm.customer.group.mixin"]
     _rec_names_search = [
         "complete_name",
         "email",

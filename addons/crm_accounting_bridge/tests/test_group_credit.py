@@ -1,4 +1,4 @@
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.crm_customer.tests.common import as_request, assert_refused
@@ -63,6 +63,18 @@ class TestGroupCredit(CrmAccountingCommon):
         group = as_request(self.salesman, self.group)
         self.assertEqual(group.group_receivable_amount, 800.0)
         self.assertEqual(group.group_credit_used_amount, 800.0)
+        # the Subsidiaries tab shows them the other salesperson's row without figures
+        row = group.web_read(
+            {
+                "group_receivable_amount": {},
+                "subsidiary_ids": {"fields": {"receivable_amount": {}}},
+            }
+        )[0]
+        self.assertEqual(row["group_receivable_amount"], 800.0)
+        self.assertEqual(
+            {sub["id"]: sub["receivable_amount"] for sub in row["subsidiary_ids"]},
+            {self.customer.id: 800.0, self.sister.id: False},
+        )
         with assert_refused(self, AccessError, "Only the salesperson of"):
             as_request(self.other_salesman, self.group).group_receivable_amount  # noqa: B018
         # the form shows the group's row without its figures
@@ -133,5 +145,7 @@ class TestGroupCredit(CrmAccountingCommon):
             as_request(self.salesman, self.group).write(
                 {"use_group_credit_limit": False}
             )
+        with assert_refused(self, ValidationError, "cannot be negative"):
+            as_request(self.billing_user, self.group).group_credit_limit = -1.0
         as_request(self.billing_user, self.group).group_credit_limit = 2000.0
         self.assertEqual(self.group.group_credit_limit, 2000.0)

@@ -140,3 +140,19 @@ class TestGroupCompany(CrmCustomerCommon):
         self.assertEqual(own_rows.mapped("res_id"), own.ids)
         group_rows = Timeline.search(group.action_open_group_timeline()["domain"])
         self.assertCountEqual(group_rows.mapped("res_id"), (own | subsidiary).ids)
+
+    def test_company_form_sets_its_parent_company(self):
+        Partner = self.env["res.partner"].with_user(self.salesman)
+        branch = Partner.create(
+            {
+                "name": "X Trading Đà Nẵng",
+                "is_company": True,
+                "customer_type": "customer",
+            }
+        )
+        form = Form(as_request(self.salesman, branch))
+        form.parent_id = self.group
+        form.save()
+        self.assertEqual(branch.parent_id, self.group)
+        self.assertEqual(branch.commercial_partner_id, branch)
+        self.assertIn(branch, as_request(self.salesman, self.group).subsidiary_ids)

@@ -43,7 +43,9 @@ PUBLIC_HOLIDAYS = [
 DEMO_CREDIT_LIMITS_USD = {
     "crm_customer.res_partner_vtbd_demo": 5000.0,
     "crm_customer.res_partner_dtsg_demo": 4000.0,
+    "crm_customer.res_partner_minhphat_hp_demo": 5000.0,
 }
+DEMO_GROUP_CREDIT_LIMITS_USD = {"crm_customer.res_partner_minhphat_demo": 8000.0}
 DEMO_LOGINS = [
     "admin",
     "lan.sales",
@@ -159,6 +161,15 @@ def suite_step(env):
         partner = env.ref(xmlid, raise_if_not_found=False)
         if partner:
             partner.with_company(company).credit_limit = usd * DEMO_RATES["USD"]
+    for xmlid, usd in DEMO_GROUP_CREDIT_LIMITS_USD.items():
+        partner = env.ref(xmlid, raise_if_not_found=False)
+        if partner:
+            partner.with_company(company).write(
+                {
+                    "use_group_credit_limit": True,
+                    "group_credit_limit": usd * DEMO_RATES["USD"],
+                }
+            )
 
     def tax(xmlid):
         return env.ref(f"account.{company.id}_{xmlid}")

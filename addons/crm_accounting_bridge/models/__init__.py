@@ -1,4 +1,5 @@
 from . import crm_customer_figures_mixin
+from . import crm_customer_group_figures_mixin
 from . import account_move
 from . import payment_transaction
 from . import res_company

@@ -5,7 +5,8 @@ from odoo.tools import format_date
 
 class ResPartner(models.Model):
     _name = "res.partner"
-    _inherit = ["res.partner", "crm.customer.figures.mixin"]
+    # the group figures mixin brings the customer figures mixin it extends
+    _inherit = ["res.partner", "crm.customer.group.figures.mixin"]
 
     payment_conditions = fields.Text(
         company_dependent=True,
@@ -172,6 +173,9 @@ class ResPartner(models.Model):
         )
 
     def _get_credit_terms_rights(self):
+        group_message = self.env._(
+            "Only the accounting department can set a group credit limit."
+        )
         terms_message = self.env._(
             "Only the accounting department can change a customer's credit term "
             "and payment conditions."
@@ -187,4 +191,6 @@ class ResPartner(models.Model):
                     "permission (accounting managers)."
                 ),
             ),
+            ("use_group_credit_limit", "account.group_account_invoice", group_message),
+            ("group_credit_limit", "account.group_account_invoice", group_message),
         ]

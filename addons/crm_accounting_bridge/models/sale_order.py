@@ -226,6 +226,7 @@ class SaleOrder(models.Model):
                     limit=format_amount(self.env, limit, currency),
                 )
             )
+        problems += self._get_group_credit_problems(order_amount)
         if partner.overdue_invoice_count and (
             partner.overdue_days > partner.credit_term_days
         ):
@@ -238,4 +239,28 @@ class SaleOrder(models.Model):
                     term=partner.credit_term_days,
                 )
             )
+        return problems
+
+    def _get_group_credit_problems(self, order_amount):
+        """Messages saying how an order of ``order_amount`` goes beyond the group
+        credit limit of a group of companies the customer belongs to."""
+        self.ensure_one()
+        currency = self.company_id.currency_id
+        if not self.company_id.account_use_credit_limit:
+            return []
+        problems = []
+        for group in self._get_credit_partner()._get_credit_groups():
+            used = group.group_credit_used_amount + order_amount
+            if currency.compare_amounts(used, group.group_credit_limit) > 0:
+                problems.append(
+                    self.env._(
+                        "The group %(group)s would use %(used)s of its %(limit)s "
+                        "group credit limit.",
+                        group=group.display_name,
+                        used=format_amount(self.env, used, currency),
+                        limit=format_amount(
+                            self.env, group.group_credit_limit, currency
+                        ),
+                    )
+                )
         return problems

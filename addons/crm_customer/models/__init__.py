@@ -1,6 +1,7 @@
 from . import crm_customer_record_mixin
 from . import crm_deadline_reminder_mixin
 from . import crm_customer_audience_mixin
+from . import crm_customer_group_mixin
 from . import crm_customer_criterion
 from . import crm_customer_classification
 from . import crm_customer_interaction_type

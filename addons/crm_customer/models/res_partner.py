@@ -11,7 +11,7 @@ from ..tools import fold_search_text, fold_search_value, short_code_from_name
 
 class ResPartner(models.Model):
     _name = "res.partner"
-    _inherit = ["res.partner", "crm.customer.rights.mixin"]
+    _inherit = ["res.partner", "crm.customer.rights.mixin", "crm.customer.group.mixin"]
     _rec_names_search = [
         "complete_name",
         "email",

@@ -94,3 +94,65 @@ class TestGroupCompany(CrmCustomerCommon):
         self.assertTrue(contact_form._get_modifier("customer_code", "invisible"))
         self.assertTrue(contact_form._get_modifier("trade_name", "invisible"))
         self.assertFalse(contact_form._get_modifier("superior_id", "invisible"))
+
+    def test_parent_lists_its_subsidiaries(self):
+        group = as_request(self.salesman, self.group)
+        self.assertEqual(group.subsidiary_ids, self.subsidiary)
+        self.assertEqual(group.subsidiary_count, 1)
+        self.assertEqual(as_request(self.salesman, self.subsidiary).subsidiary_count, 0)
+        self.assertFalse(Form(group)._get_modifier("subsidiary_ids", "invisible"))
+        self.assertTrue(
+            Form(as_request(self.salesman, self.subsidiary))._get_modifier(
+                "subsidiary_ids", "invisible"
+            )
+        )
+
+    def test_group_members_at_any_depth_in_one_query(self):
+        Partner = self.env["res.partner"].with_user(self.salesman)
+        branch = Partner.create(
+            {
+                "name": "X Hải Phòng Cảng",
+                "is_company": True,
+                "parent_id": self.subsidiary.id,
+            }
+        )
+        other = Partner.create({"name": "Y Group", "is_company": True})
+        roots = as_request(self.salesman, self.group | other)
+        with self.assertQueryCount(1):
+            members = roots._get_group_member_ids()
+        self.assertCountEqual(
+            members[self.group.id], (self.group | self.subsidiary | branch).ids
+        )
+        self.assertEqual(members[other.id], other.ids)
+
+    def test_group_timeline_includes_subsidiaries(self):
+        Interaction = self.env["crm.customer.interaction"].with_user(self.salesman)
+        meeting = self.env.ref("crm_customer.interaction_type_meeting").id
+        own, subsidiary = Interaction.create(
+            [
+                {"name": "Group visit", "partner_id": pid, "type_id": meeting}
+                for pid in (self.group.id, self.subsidiary.id)
+            ]
+        )
+        group = as_request(self.salesman, self.group)
+        Timeline = as_request(self.salesman, self.env["crm.customer.timeline"])
+        own_rows = Timeline.search(group.action_open_timeline()["domain"])
+        self.assertEqual(own_rows.mapped("res_id"), own.ids)
+        group_rows = Timeline.search(group.action_open_group_timeline()["domain"])
+        self.assertCountEqual(group_rows.mapped("res_id"), (own | subsidiary).ids)
+
+    def test_company_form_sets_its_parent_company(self):
+        Partner = self.env["res.partner"].with_user(self.salesman)
+        branch = Partner.create(
+            {
+                "name": "X Trading Đà Nẵng",
+                "is_company": True,
+                "customer_type": "customer",
+            }
+        )
+        form = Form(as_request(self.salesman, branch))
+        form.parent_id = self.group
+        form.save()
+        self.assertEqual(branch.parent_id, self.group)
+        self.assertEqual(branch.commercial_partner_id, branch)
+        self.assertIn(branch, as_request(self.salesman, self.group).subsidiary_ids)

@@ -1,5 +1,6 @@
 from . import core_translations
 from .reminder import MAX_REMINDER_DAYS
+from .group_company import group_member_ids_sql
 from .local_time import local_day_start_utc
 from .text import (
     fold_search_text,
@@ -13,6 +14,7 @@ __all__ = [
     "fold_search_text",
     "fold_search_value",
     "fold_to_ascii",
+    "group_member_ids_sql",
     "local_day_start_utc",
     "short_code_from_name",
 ]

@@ -31,6 +31,22 @@ class ResPartner(models.Model):
         "set in the sales settings.",
     )
 
+    # Open opportunities of a group of companies (the ones the reader may read)
+    group_opportunity_count = fields.Integer(
+        string="Group Open Opportunities",
+        compute="_compute_group_opportunities",
+        groups="sales_team.group_sale_salesman",
+        help="Open opportunities of the company and its subsidiaries in the current "
+        "company, among those you may see.",
+    )
+    group_expected_revenue = fields.Monetary(
+        currency_field="currency_id",
+        compute="_compute_group_opportunities",
+        groups="sales_team.group_sale_salesman",
+        help="Expected revenue of the open opportunities of the company and its "
+        "subsidiaries in the current company, among those you may see.",
+    )
+
     @api.depends(
         "last_interaction_date",
         "customer_type",
@@ -54,6 +70,37 @@ class ResPartner(models.Model):
         return [("id", "not in", self._search(domain))]
 
     @api.model
+    @api.depends_context("company", "uid")
+    def _compute_group_opportunities(self):
+        members = self._origin._get_group_member_ids()
+        # the record rules apply: a salesperson counts the opportunities they see
+        rows = self.env["crm.lead"]._read_group(
+            [
+                ("type", "=", "opportunity"),
+                ("stage_id.is_won", "=", False),
+                ("company_id", "in", [self.env.company.id, False]),
+                (
+                    "partner_id.commercial_partner_id",
+                    "in",
+                    [mid for ids in members.values() for mid in ids],
+                ),
+            ],
+            ["partner_id"],
+            ["__count", "expected_revenue:sum"],
+        )
+        per_customer = {}
+        for partner, count, revenue in rows:
+            customer = partner.commercial_partner_id.id
+            total = per_customer.get(customer, (0, 0.0))
+            per_customer[customer] = (total[0] + count, total[1] + revenue)
+        for partner in self:
+            totals = [
+                per_customer.get(mid, (0, 0.0))
+                for mid in members.get(partner._origin.id, [])
+            ]
+            partner.group_opportunity_count = sum(count for count, _ in totals)
+            partner.group_expected_revenue = sum(revenue for _, revenue in totals)
+
     def _get_neglected_domain(self, company=None):
         """Followed customers whose last interaction (or, never contacted, whose
         filing) is older than the company's neglect threshold."""

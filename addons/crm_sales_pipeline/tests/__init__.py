@@ -4,6 +4,7 @@ from . import test_contract
 from . import test_core_mail_translations
 from . import test_contract_revision
 from . import test_discount_report
+from . import test_group_opportunities
 from . import test_lead_business
 from . import test_lost_quotation
 from . import test_neglected_customers

@@ -464,7 +464,9 @@ class ResPartner(models.Model):
                 f"{c.display_name}: {month_days[c.birthday_month_day]}"
                 for c in unassigned
             ]
-            subject = self.env._("Birthdays of contacts without salesperson")
+            subject = self.with_context(lang=company.partner_id.lang).env._(
+                "Birthdays of contacts without salesperson"
+            )
             if company._crm_notify_admin(subject, lines):
                 for contact in unassigned:
                     birthday = month_days[contact.birthday_month_day]

@@ -158,6 +158,27 @@ class TestReceivableReminders(CrmAccountingCommon):
         self.company.receivable_reminder_days = 60
         self.company.receivable_reminder_days = 0
 
+    def test_invoice_without_salesperson_is_told_to_the_administrator(self):
+        nobody = self.env["res.partner"].create(
+            {"name": "Khách lẻ", "is_company": True}
+        )
+        invoice = self._invoice(nobody, 500.0, self.today, self._in_days(2))
+        invoice.invoice_user_id = False
+        cron = self.env.ref("crm_accounting_bridge.ir_cron_receivable_reminders")
+        admin_mails = [("email_to", "=", "it@vantaibiendong.vn")]
+        # without an administrator e-mail it waits for a salesperson
+        cron.method_direct_trigger()
+        self.assertFalse(self.env["mail.mail"].search(admin_mails))
+        self.assertFalse(invoice.reminded_deadline)
+        self.company.crm_admin_email = "it@vantaibiendong.vn"
+        cron.method_direct_trigger()
+        cron.method_direct_trigger()
+        mail = self.env["mail.mail"].search(admin_mails)
+        self.assertEqual(len(mail), 1, "told once per due date")
+        self.assertIn(invoice.name, mail.body_html)
+        self.assertFalse(self._reminders(invoice))
+        self.assertEqual(invoice.reminded_deadline, invoice.invoice_date_due)
+
     def test_settings_change_the_company(self):
         with Form(self.env["res.config.settings"]) as settings:
             settings.receivable_reminder_days = 5

@@ -44,9 +44,11 @@ class CrmDeadlineReminderMixin(models.AbstractModel):
         model_id = self.env["ir.model"]._get_id(self._name)
         vals_list = []
         reminded_ids = []
+        unassigned = self.browse()
         for record in due:
             user = record._get_deadline_reminder_user()
             if not user:
+                unassigned |= record
                 continue
             # the to-do reads in its user's language, not the cron's
             record = record.with_context(lang=user.lang)
@@ -65,10 +67,38 @@ class CrmDeadlineReminderMixin(models.AbstractModel):
             reminded_ids.append(record.id)
         # one batch for every record: Odoo subscribes each user once
         self.env["mail.activity"].create(vals_list)
+        reminded_ids += unassigned._notify_deadline_reminder_admin().ids
         reminded = self.browse(reminded_ids)
         for deadline, records in reminded.grouped(date_field).items():
             records.reminded_deadline = deadline
         return reminded
+
+    def _notify_deadline_reminder_admin(self):
+        """Reminders nobody can be given (no active user) go, one e-mail per company,
+        to the company's administrator e-mail; the records told of are returned and
+        stamped like the others, so the administrator is told once per date.
+        Without an administrator e-mail the records wait for a user."""
+        notified = self.browse()
+        for company, records in self.grouped("company_id").items():
+            if not company:
+                continue
+            lang = company.partner_id.lang
+            records = records.with_context(lang=lang)
+            subject = self.with_context(lang=lang).env._(
+                "Reminders with nobody to give them to"
+            )
+            lines = [
+                self.with_context(lang=lang).env._(
+                    "%(record)s, %(summary)s: %(note)s",
+                    record=record.display_name,
+                    summary=record._get_deadline_reminder_summary(),
+                    note=record._get_deadline_reminder_note(self.env.user),
+                )
+                for record in records
+            ]
+            if company._crm_notify_admin(subject, lines):
+                notified |= records
+        return notified
 
     @api.model
     def _get_deadline_reminder_due(self):
@@ -112,10 +142,12 @@ class CrmDeadlineReminderMixin(models.AbstractModel):
         return []
 
     def _get_deadline_reminder_user(self):
-        """Who is reminded: the record's user, else the cron's. An empty user skips
-        the record until it has one."""
+        """Who is reminded: the record's user, else the cron's, when active (OdooBot,
+        whom crons run as, is not). Without one the company's administrator e-mail
+        is told, else the record waits until it has one."""
         self.ensure_one()
-        return self["user_id"] or self.env.user
+        user = self["user_id"] or self.env.user
+        return user if user.active else self.env["res.users"]
 
     def _get_deadline_reminder_summary(self):
         """The to-do's summary, in the reminded user's language (context)."""

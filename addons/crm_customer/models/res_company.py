@@ -2,6 +2,7 @@ import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import email_normalize, html_escape
 
 from ..tools import MAX_REMINDER_DAYS
 
@@ -20,6 +21,12 @@ class ResCompany(models.Model):
         "interactions and those on their customers.",
     )
 
+    crm_admin_email = fields.Char(
+        string="Administrator E-mail",
+        help="Receives the suite's system notices, e.g. reminders nobody can be "
+        "given because the record has no salesperson.",
+    )
+
     crm_customer_properties_definition = fields.PropertiesDefinition(
         string="Customer Free Fields",
     )
@@ -32,6 +39,18 @@ class ResCompany(models.Model):
                     self.env._(
                         "Birthday reminders can be sent 0 to %(max)s days ahead.",
                         max=MAX_REMINDER_DAYS,
+                    )
+                )
+
+    @api.constrains("crm_admin_email")
+    def _check_crm_admin_email(self):
+        for company in self:
+            if company.crm_admin_email and not email_normalize(company.crm_admin_email):
+                raise ValidationError(
+                    self.env._(
+                        "The administrator e-mail %(email)s is not a valid e-mail "
+                        "address.",
+                        email=company.crm_admin_email,
                     )
                 )
 
@@ -66,3 +85,21 @@ class ResCompany(models.Model):
         crons that run across companies."""
         companies = self.search([])  # pylint: disable=no-search-all
         return {company: company._crm_today() for company in companies}
+
+    def _crm_notify_admin(self, subject, lines):
+        """E-mail the company's administrator a system notice: ``subject`` and one
+        paragraph per line. Nothing is sent without an administrator e-mail.
+        Returns the mail.mail created, if any."""
+        self.ensure_one()
+        if not self.crm_admin_email or not lines:
+            return self.env["mail.mail"]
+        body = "".join(f"<p>{html_escape(line)}</p>" for line in lines)
+        return self.env["mail.mail"].create(
+            {
+                "subject": subject,
+                "body_html": body,
+                "email_to": self.crm_admin_email,
+                "email_from": self.email_formatted or self.env.user.email_formatted,
+                "auto_delete": False,
+            }
+        )

@@ -440,10 +440,16 @@ class ResPartner(models.Model):
                     ("company_id", "in", [company.id, False]),
                 ]
             )
+            unassigned = self.browse()
             for contact in contacts:
                 birthday = month_days[contact.birthday_month_day]
                 salesperson = contact.user_id or contact.commercial_partner_id.user_id
-                if contact.birthday_reminder_year == birthday.year or not salesperson:
+                if contact.birthday_reminder_year == birthday.year:
+                    continue
+                if not salesperson:
+                    # nobody to remind: the administrator e-mail is, once a year
+                    if contact.company_id == company:
+                        unassigned |= contact
                     continue
                 if not contact.company_id and salesperson.company_id != company:
                     # a shared contact: its salesperson's company sets the horizon
@@ -455,6 +461,17 @@ class ResPartner(models.Model):
                     user_id=salesperson.id,
                 )
                 contact.birthday_reminder_year = birthday.year
+            lines = [
+                f"{c.display_name}: {month_days[c.birthday_month_day]}"
+                for c in unassigned
+            ]
+            subject = self.with_context(lang=company.partner_id.lang).env._(
+                "Birthdays of contacts without salesperson"
+            )
+            if company._crm_notify_admin(subject, lines):
+                for contact in unassigned:
+                    birthday = month_days[contact.birthday_month_day]
+                    contact.birthday_reminder_year = birthday.year
 
     def action_open_timeline(self):
         self.ensure_one()

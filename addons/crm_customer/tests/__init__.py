@@ -16,3 +16,4 @@ from . import test_role_day
 from . import test_team_levels
 from . import test_group_company
 from . import test_special_permissions
+from . import test_settings

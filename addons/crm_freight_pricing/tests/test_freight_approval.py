@@ -163,11 +163,14 @@ class TestFreightApproval(FreightCommon):
 
     def test_rate_expiry_job_reminds_owner_and_salespeople(self):
         order = self._quote(margin=10.0)
+        # a real owner: the rate was created by OdooBot, whom nobody reads for
+        self.rate.user_id = self.pricing_user
         with freeze_time(self.rate.date_to - timedelta(days=2)):
             self.env["freight.rate"]._cron_expire_rates()
-        self.assertTrue(
-            self.rate.activity_ids.filtered(lambda act: act.summary == "Renew buy rate")
+        renew = self.rate.activity_ids.filtered(
+            lambda act: act.summary == "Renew buy rate"
         )
+        self.assertEqual(renew.user_id, self.pricing_user)
         activity = order.activity_ids.filtered(
             lambda act: act.summary == "Buy rate expiring"
         )

@@ -55,6 +55,17 @@ class TestFreightRateExpiry(FreightCommon):
         self.env["freight.rate"]._cron_expire_rates(batch_size=1)
         self.assertEqual(rates.mapped("state"), ["expired", "expired"])
 
+    def test_rate_of_an_archived_owner_is_told_to_the_administrator(self):
+        self.company.crm_admin_email = "it@vantaibiendong.vn"
+        rate = self._rate(date(2026, 3, 12))
+        self.pricing_user.active = False
+        self.env["freight.rate"]._cron_expire_rates()
+        self.assertFalse(self._renewal_activities(rate))
+        mail = self.env["mail.mail"].search([("email_to", "=", "it@vantaibiendong.vn")])
+        self.assertEqual(len(mail), 1)
+        self.assertIn(rate.name, mail.body_html)
+        self.assertIn("Renew buy rate", mail.body_html)
+
     def test_cron_reminds_the_pricing_owner_once(self):
         soon = self._rate(date(2026, 3, 13))
         later = self._rate(date(2026, 3, 14), origin=self.pod, destination=self.pol)

@@ -97,13 +97,34 @@ class TestCrmDeadlineReminderMixin(BaseCommon):
         )
         self.assertIn("03/12/2026", str(self._todos(record).note))
         self.assertEqual(record.reminded_deadline, date(2026, 3, 12))
-        # without a user, the to-do goes to whoever runs the reminders
-        self.assertEqual(self._todos(orphan).user_id, self.env.user)
+        # without a user, and no administrator e-mail, nobody gets it: the cron's
+        # OdooBot is no one, and the record waits for a user
+        self.assertFalse(self._todos(orphan))
+        self.assertFalse(orphan.reminded_deadline)
         # and the salesperson finds it among their own activities
         mine = as_request(self.salesperson, self.env["mail.activity"]).search(
             [("user_id", "=", self.salesperson.id)]
         )
         self.assertEqual(mine.res_id, record.id)
+
+    def test_reminder_nobody_can_be_given_goes_to_the_administrator_email(self):
+        self.company.crm_admin_email = "it@vantaibiendong.vn"
+        orphan = self._record(date(2026, 3, 12), user_id=False, name="Orphan")
+        archived = self._record(date(2026, 3, 13), name="Archived")
+        self.salesperson.active = False
+        elsewhere = self._record(
+            date(2026, 3, 12), self.other_company, user_id=False, name="Elsewhere"
+        )
+        self.assertEqual(self._remind(), orphan | archived)
+        self.assertFalse(self._remind(), "told once per date")
+        mail = self.env["mail.mail"].search([("email_to", "=", "it@vantaibiendong.vn")])
+        self.assertEqual(len(mail), 1, "one e-mail per company")
+        self.assertIn(orphan.name, mail.body_html)
+        self.assertIn(archived.name, mail.body_html)
+        self.assertNotIn(elsewhere.name, mail.body_html)
+        self.assertFalse(self._todos(orphan | archived | elsewhere))
+        # the other company has no administrator e-mail: its record waits
+        self.assertFalse(elsewhere.reminded_deadline)
 
     def test_to_do_in_its_users_language(self):
         self.env["res.lang"]._activate_lang("vi_VN")

@@ -1,7 +1,7 @@
 {
     "name": "CRM Service",
     "summary": "Service requests with routing and SLA, contracts, knowledge base",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -32,6 +32,7 @@
         "views/crm_service_portal_templates.xml",
         "views/res_users_views.xml",
         "views/rating_rating_views.xml",
+        "views/res_config_settings_views.xml",
         "views/crm_service_menus.xml",
     ],
     "demo": [

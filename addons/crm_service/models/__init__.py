@@ -9,3 +9,4 @@ from . import helpdesk_ticket_team
 from . import helpdesk_ticket
 from . import res_partner
 from . import res_users
+from . import res_config_settings

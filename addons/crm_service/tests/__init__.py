@@ -10,3 +10,4 @@ from . import test_care
 from . import test_tour
 from . import test_role_day
 from . import test_helpdesk_portal_translations
+from . import test_settings

@@ -1,6 +1,8 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from ..tools import classification_levels_sql
+
 
 class CrmCustomerClassificationReport(models.Model):
     """One row per customer and classification value, with the value's first two
@@ -58,6 +60,7 @@ class CrmCustomerClassificationReport(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
+        levels, level_joins = classification_levels_sql(SQL("partner.id"))
         self.env.cr.execute(
             SQL(
                 """
@@ -66,23 +69,19 @@ class CrmCustomerClassificationReport(models.Model):
                                ORDER BY rel.classification_id, rel.partner_id
                            ) AS id,
                            rel.partner_id,
-                           value.criterion_id,
-                           rel.classification_id,
-                           split_part(value.parent_path, '/', 1)::int AS level1_id,
-                           NULLIF(split_part(value.parent_path, '/', 2), '')::int
-                               AS level2_id,
+                           %s,
                            partner.user_id,
                            partner.customer_type,
                            partner.customer_status,
                            partner.last_interaction_date,
                            partner.company_id
-                      FROM res_partner_crm_customer_classification_rel rel
-                      JOIN crm_customer_classification value
-                        ON value.id = rel.classification_id
-                      JOIN res_partner partner ON partner.id = rel.partner_id
+                      FROM res_partner partner
+                      %s
                      WHERE partner.active
                 )
                 """,
                 SQL.identifier(self._table),
+                levels,
+                level_joins,
             )
         )

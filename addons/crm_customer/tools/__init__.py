@@ -1,4 +1,5 @@
 from . import core_translations
+from .classification import classification_levels_sql
 from .reminder import MAX_REMINDER_DAYS
 from .group_company import group_member_ids_sql
 from .local_time import local_day_start_utc
@@ -11,6 +12,7 @@ from .text import (
 
 __all__ = [
     "MAX_REMINDER_DAYS",
+    "classification_levels_sql",
     "fold_search_text",
     "fold_search_value",
     "fold_to_ascii",

@@ -1,6 +1,8 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.crm_customer.tools import classification_levels_sql
+
 from ..tools import FIGURE_GROUPS
 from .crm_marketing_report import CrmMarketingReport
 
@@ -53,6 +55,7 @@ class CrmMarketingClassificationReport(models.Model):
         # the results' own rows (one definition of each figure), not a view on their
         # view: updating a module that extends crm.marketing.report re-creates it
         results = self.env["crm.marketing.report"]._query()
+        levels, level_joins = classification_levels_sql(SQL("result.partner_id"))
         self.env.cr.execute(
             SQL(
                 """
@@ -68,24 +71,19 @@ class CrmMarketingClassificationReport(models.Model):
                            result.company_id,
                            result.currency_id,
                            result.partner_id,
-                           value.criterion_id,
-                           rel.classification_id,
-                           split_part(value.parent_path, '/', 1)::int AS level1_id,
-                           NULLIF(split_part(value.parent_path, '/', 2), '')::int
-                               AS level2_id,
+                           %s,
                            result.lead_count,
                            result.opportunity_count,
                            result.won_count,
                            result.won_revenue
                       FROM (%s) result
-                      JOIN res_partner_crm_customer_classification_rel rel
-                        ON rel.partner_id = result.partner_id
-                      JOIN crm_customer_classification value
-                        ON value.id = rel.classification_id
+                      %s
                      WHERE result.lead_count = 1
                 )
                 """,
                 SQL.identifier(self._table),
+                levels,
                 results,
+                level_joins,
             )
         )

@@ -1,6 +1,8 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.crm_customer.tools import classification_levels_sql
+
 
 class CrmMarketingMarketReport(models.Model):
     """Market analysis (市场分析): confirmed orders by the customer's classification
@@ -56,6 +58,7 @@ class CrmMarketingMarketReport(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
+        levels, level_joins = classification_levels_sql(SQL("customer.id"))
         self.env.cr.execute(
             SQL(
                 """
@@ -66,11 +69,7 @@ class CrmMarketingMarketReport(models.Model):
                            so.date_order::date AS date,
                            so.id AS order_id,
                            customer.id AS partner_id,
-                           value.criterion_id,
-                           rel.classification_id,
-                           split_part(value.parent_path, '/', 1)::int AS level1_id,
-                           NULLIF(split_part(value.parent_path, '/', 2), '')::int
-                               AS level2_id,
+                           %s,
                            so.campaign_id,
                            so.team_id,
                            so.user_id,
@@ -84,13 +83,12 @@ class CrmMarketingMarketReport(models.Model):
                       JOIN res_partner customer
                         ON customer.id = partner.commercial_partner_id
                       JOIN res_company company ON company.id = so.company_id
-                      JOIN res_partner_crm_customer_classification_rel rel
-                        ON rel.partner_id = customer.id
-                      JOIN crm_customer_classification value
-                        ON value.id = rel.classification_id
+                      %s
                      WHERE so.state = 'sale'
                 )
                 """,
                 SQL.identifier(self._table),
+                levels,
+                level_joins,
             )
         )

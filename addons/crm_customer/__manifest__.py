@@ -56,6 +56,7 @@
         "demo/crm_customer_record_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": ["crm_customer/static/src/views/*.js"],
         "web.assets_tests": ["crm_customer/static/tests/tours/*.js"],
     },
     "application": True,

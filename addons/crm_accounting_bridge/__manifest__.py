@@ -1,7 +1,7 @@
 {
     "name": "CRM Accounting Bridge",
     "summary": "Receivables, overdue and credit control on the customer",
-    "version": "18.0.1.7.0",
+    "version": "18.0.1.8.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
@@ -11,6 +11,8 @@
         "security/crm_accounting_bridge_security.xml",
         "security/ir.model.access.csv",
         "security/crm_accounting_bridge_wizard_rules.xml",
+        "security/crm_payment_promise_rules.xml",
+        "views/crm_payment_promise_views.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
         "wizards/crm_credit_exception_wizard_views.xml",

@@ -14,3 +14,4 @@ from . import test_sales_figures
 from . import test_timeline
 from . import test_tour
 from . import test_translations
+from . import test_payment_promise

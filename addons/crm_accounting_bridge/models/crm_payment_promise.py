@@ -54,6 +54,7 @@ class CrmPaymentPromise(models.Model):
         check_company=True,
     )
     broken_activity_id = fields.Many2one("mail.activity", readonly=True, copy=False)
+    escalated = fields.Boolean(readonly=True, copy=False)
 
     @api.depends("promised_date", "invoice_ids.payment_state")
     def _compute_state(self):
@@ -172,3 +173,43 @@ class CrmPaymentPromise(models.Model):
                     ),
                     user_id=promise.user_id.id,
                 )
+            self._escalate_broken_promises(company, today)
+
+    def _escalate_broken_promises(self, company, today):
+        """Broken promises still unpaid ``collection_escalation_days`` after their date
+        go to the sales manager over the salesperson's team, once; without one, to the
+        administrator e-mail."""
+        days = company.collection_escalation_days
+        if not days:
+            return
+        promises = self.search(
+            [
+                ("company_id", "=", company.id),
+                ("state", "=", "broken"),
+                ("escalated", "=", False),
+                ("promised_date", "<=", fields.Date.subtract(today, days=days)),
+            ]
+        )
+        lost = []
+        for promise in promises:
+            managers = promise.user_id.sale_team_id._crm_get_sales_managers(company)
+            managers = managers.filtered(lambda user: user.active) - promise.user_id
+            summary = self.env._(
+                "Payment promise broken %(days)s days ago: %(customer)s",
+                days=(today - promise.promised_date).days,
+                customer=promise.partner_id.display_name,
+            )
+            for manager in managers:
+                promise.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=today,
+                    summary=summary,
+                    user_id=manager.id,
+                )
+            if not managers:
+                lost.append(summary)
+        promises.escalated = True
+        if lost:
+            company._crm_notify_admin(
+                self.env._("Broken payment promises without a sales manager"), lost
+            )

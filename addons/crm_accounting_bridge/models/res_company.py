@@ -43,6 +43,12 @@ class ResCompany(models.Model):
         help="Every day, email each customer the list of its overdue invoices, "
         "unless it was emailed about them recently.",
     )
+    collection_escalation_days = fields.Integer(
+        string="Escalate Broken Payment Promises After",
+        default=7,
+        help="Days after a broken payment promise (its date passed, its invoices still "
+        "unpaid) its salesperson's sales manager gets a to-do; 0: never.",
+    )
     # Receivable aging
     aging_bucket_limits = fields.Char(
         string="Aging Buckets (Days Overdue)",
@@ -73,6 +79,18 @@ class ResCompany(models.Model):
     def _check_aging_bucket_limits(self):
         for company in self:
             company._get_aging_bucket_limits()
+
+    @api.constrains("collection_escalation_days")
+    def _check_collection_escalation_days(self):
+        for company in self:
+            if not 0 <= company.collection_escalation_days <= MAX_REMINDER_DAYS:
+                raise ValidationError(
+                    self.env._(
+                        "Broken payment promises are escalated after 0 to %(max)s "
+                        "days.",
+                        max=MAX_REMINDER_DAYS,
+                    )
+                )
 
     @api.constrains("receivable_reminder_days")
     def _check_receivable_reminder_days(self):

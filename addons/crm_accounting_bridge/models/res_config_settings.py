@@ -13,6 +13,9 @@ class ResConfigSettings(models.TransientModel):
     receivable_overdue_notice = fields.Boolean(
         related="company_id.receivable_overdue_notice", readonly=False
     )
+    collection_escalation_days = fields.Integer(
+        related="company_id.collection_escalation_days", readonly=False
+    )
     aging_bucket_limits = fields.Char(
         related="company_id.aging_bucket_limits", readonly=False
     )

@@ -4,6 +4,8 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import Form, tagged
 
+from odoo.addons.mail.tests.common import mail_new_test_user
+
 from .common import CrmAccountingCommon
 
 
@@ -116,3 +118,97 @@ class TestPaymentPromise(CrmAccountingCommon):
         self.assertEqual(billing.search([]), promise)
         with self.assertRaises(AccessError):
             promise.with_user(self.billing_user).write({"note": "x"})
+
+
+@tagged("post_install", "-at_install")
+class TestPaymentPromiseEscalation(CrmAccountingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.sales_manager = mail_new_test_user(
+            cls.env,
+            login="crm_accounting_promise_manager",
+            groups="base.group_user,sales_team.group_sale_manager",
+            company_id=cls.company.id,
+            company_ids=[Command.set(cls.company.ids)],
+        )
+        cls.env["crm.team"].create(
+            {
+                "name": "Sales HCM",
+                "company_id": cls.company.id,
+                "user_id": cls.sales_manager.id,
+                "member_ids": [Command.set(cls.salesman.ids)],
+            }
+        )
+        cls.company.collection_escalation_days = 7
+        cls.local_today = cls.company._crm_today()
+        invoice = cls._invoice(
+            cls.customer, 3_000_000, cls.local_today, user=cls.salesman
+        )
+        cls.promise = (
+            cls.env["crm.payment.promise"]
+            .with_user(cls.salesman)
+            .create(
+                {
+                    "partner_id": cls.customer.id,
+                    "promised_date": fields.Date.add(cls.local_today, days=2),
+                    "invoice_ids": [Command.set(invoice.ids)],
+                }
+            )
+        )
+
+    def _run_cron(self, days):
+        with freeze_time(fields.Date.add(self.local_today, days=days)):
+            self.env["crm.payment.promise"]._cron_broken_promises()
+
+    def _manager_todos(self):
+        return self.promise.activity_ids.filtered(
+            lambda activity: activity.user_id == self.sales_manager
+        )
+
+    def test_a_promise_broken_for_n_days_goes_to_the_sales_manager_once(self):
+        self._run_cron(3)
+        self.assertEqual(self.promise.state, "broken")
+        self.assertFalse(self._manager_todos(), "broken for one day only")
+        self._run_cron(9)
+        self._run_cron(10)
+        todo = self._manager_todos()
+        self.assertEqual(len(todo), 1)
+        self.assertIn("broken 7 days ago", todo.summary)
+        self.assertIn(self.customer.name, todo.summary)
+
+    def test_no_escalation_when_the_company_sets_none(self):
+        self.company.collection_escalation_days = 0
+        self._run_cron(30)
+        self.assertEqual(self.promise.state, "broken")
+        self.assertFalse(self._manager_todos())
+
+    def test_a_team_leader_who_is_no_sales_manager_is_skipped(self):
+        self.sales_manager.groups_id = [
+            Command.unlink(self.env.ref("sales_team.group_sale_manager").id)
+        ]
+        self._run_cron(9)
+        self.assertFalse(self._manager_todos())
+        managers = self.env.ref("sales_team.group_sale_manager").users.filtered(
+            lambda user: self.company in user.company_ids
+        )
+        self.assertTrue(managers)
+        self.assertEqual(
+            self.promise.activity_ids.filtered(
+                lambda activity: "broken 7 days ago" in activity.summary
+            ).user_id,
+            managers - self.salesman,
+        )
+
+    def test_without_any_sales_manager_the_administrator_is_told(self):
+        self.env.ref("sales_team.group_sale_manager").users = [Command.clear()]
+        self.company.crm_admin_email = "it@vantaibiendong.vn"
+        self._run_cron(9)
+        self.assertFalse(self._manager_todos())
+        mail = self.env["mail.mail"].search([("email_to", "=", "it@vantaibiendong.vn")])
+        self.assertEqual(len(mail), 1)
+        self.assertIn(self.customer.name, mail.body_html)
+
+    def test_escalation_days_out_of_range_are_refused(self):
+        with self.assertRaises(ValidationError):
+            self.company.collection_escalation_days = -1

@@ -48,6 +48,19 @@ class CrmTeam(models.Model):
         """The members and leaders of these teams."""
         return self.sudo().member_ids | self.sudo().user_id
 
+    def _crm_get_sales_managers(self, company):
+        """Who decides for this team (approvals, escalations): the nearest leader up
+        its tree (team › department › branch) who is a sales manager, else the sales
+        managers of ``company``. A team leader without that right is skipped."""
+        team = self[:1]
+        while team:
+            if team.user_id and team.user_id.has_group("sales_team.group_sale_manager"):
+                return team.user_id
+            team = team.parent_id
+        return self.env.ref("sales_team.group_sale_manager").users.filtered(
+            lambda user: company in user.company_ids
+        )
+
 
 class CrmTeamMember(models.Model):
     _name = "crm.team.member"

@@ -195,14 +195,7 @@ class SaleOrder(models.Model):
         (team › department › branch) who is a sales manager, else the company's
         sales managers. A team leader without the right to approve is skipped."""
         self.ensure_one()
-        team = self.team_id
-        while team:
-            if team.user_id and team.user_id.has_group("sales_team.group_sale_manager"):
-                return team.user_id
-            team = team.parent_id
-        return self.env.ref("sales_team.group_sale_manager").users.filtered(
-            lambda user: self.company_id in user.company_ids
-        )
+        return self.team_id._crm_get_sales_managers(self.company_id)
 
     def action_approve_freight(self):
         if not self.env.user.has_group("sales_team.group_sale_manager"):

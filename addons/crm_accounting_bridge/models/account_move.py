@@ -11,6 +11,8 @@ class AccountMove(models.Model):
     _deadline_reminder_date_field = "invoice_date_due"
     _deadline_reminder_days_field = "receivable_reminder_days"
 
+    # the customer figures (revenue, days to pay) select a customer's invoices by it
+    commercial_partner_id = fields.Many2one(index=True)
     overdue_notice_date = fields.Date(
         copy=False,
         readonly=True,

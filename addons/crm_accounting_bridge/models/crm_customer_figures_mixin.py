@@ -304,6 +304,38 @@ class CrmCustomerFiguresMixin(models.AbstractModel):
             )
         return super()._field_to_sql(alias, fname, query, flush)
 
+    def _order_field_to_sql(self, alias, field_name, direction, nulls, query):
+        # Sorting by a figure joins it for every customer at once (one aggregate
+        # over the documents) instead of one subquery per customer to sort.
+        grouped = None
+        if field_name in customer_figures.SQL_FIGURES:
+            self.check_field_access_rights("read", [field_name])
+            grouped = self.sudo()._get_figure_query(field_name, None)
+        if grouped is None:
+            return super()._order_field_to_sql(
+                alias, field_name, direction, nulls, query
+            )
+        figure_alias = query.make_alias(alias, field_name)
+        query.add_join(
+            "LEFT JOIN",
+            figure_alias,
+            grouped,
+            SQL(
+                "%s = %s",
+                SQL.identifier(figure_alias, "commercial_partner_id"),
+                SQL.identifier(alias, "commercial_partner_id"),
+            ),
+        )
+        value = SQL(
+            "CASE WHEN %s THEN COALESCE(%s, %s) END",
+            self._get_figures_scope_sql(alias),
+            SQL.identifier(figure_alias, "value"),
+            customer_figures.empty_value(field_name),
+        )
+        if query.groupby:
+            query.groupby = SQL("%s, %s", query.groupby, value)
+        return SQL("%s %s %s", value, direction, nulls)
+
     @api.model
     def _search_figure_domain(self, fname, operator, value):
         self.check_field_access_rights("read", [fname])
@@ -340,8 +372,15 @@ class CrmCustomerFiguresMixin(models.AbstractModel):
 
     def _get_figure_sql(self, alias, fname):
         """The value of figure ``fname`` for the partner row ``alias``."""
+        return self._get_figure_query(
+            fname, SQL.identifier(alias, "commercial_partner_id")
+        )
+
+    def _get_figure_query(self, fname, commercial):
+        """Figure ``fname`` of the commercial partner ``commercial`` (an SQL
+        expression), or when None the subquery of rows ``(commercial_partner_id,
+        value)`` of every customer with documents (none for the credit limit)."""
         self._flush_figure_sources()
-        commercial = SQL.identifier(alias, "commercial_partner_id")
         company = self.env.company
         today = fields.Date.context_today(self)
         if fname in customer_figures.RECEIVABLE_FIGURES:
@@ -358,6 +397,8 @@ class CrmCustomerFiguresMixin(models.AbstractModel):
                 fields.Date.to_date(f"{year + 1}-01-01"),
             )
         if fname == "effective_credit_limit":
+            if commercial is None:
+                return None
             if not company.account_use_credit_limit:
                 return SQL("0.0")
             # sudo: salespeople may not read Odoo's credit_limit field (accounting).

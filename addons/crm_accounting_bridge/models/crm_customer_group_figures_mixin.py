@@ -127,7 +127,9 @@ class CrmCustomerGroupFiguresMixin(models.AbstractModel):
         query = SQL(
             """SELECT root.id, ARRAY_AGG(member.id), %(columns)s
                  FROM res_partner root
-                 JOIN res_partner member ON member.id IN %(members)s
+                -- walked once per root (a correlated IN would walk it per row)
+                CROSS JOIN LATERAL %(members)s AS group_member
+                 JOIN res_partner member ON member.id = group_member.id
                 WHERE root.id IN %(ids)s AND %(scope)s
                 GROUP BY root.id""",
             columns=SQL(", ").join(columns),

@@ -8,6 +8,7 @@ from . import test_customer_figures_sql
 from . import test_debt_panel
 from . import test_figures_access
 from . import test_figures_currency
+from . import test_figures_performance
 from . import test_group_credit
 from . import test_receivable_reminders
 from . import test_sales_figures

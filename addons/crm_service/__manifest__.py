@@ -1,7 +1,7 @@
 {
     "name": "CRM Service",
     "summary": "Service requests with routing and SLA, contracts, knowledge base",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",

@@ -1,5 +1,6 @@
 from odoo import api, models
 from odoo.tools import SQL
+from odoo.tools.sql import create_index
 
 
 class CrmCustomerTimeline(models.Model):
@@ -33,3 +34,15 @@ class CrmCustomerTimeline(models.Model):
                 ),
             },
         ]
+
+    def init(self):
+        res = super().init()
+        # one customer's timeline looks its account moves up by customer (Odoo
+        # does not index that column)
+        create_index(
+            self.env.cr,
+            "crm_accounting_bridge_account_move_commercial_partner_id_index",
+            "account_move",
+            ["commercial_partner_id"],
+        )
+        return res

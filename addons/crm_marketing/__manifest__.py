@@ -1,7 +1,7 @@
 {
     "name": "CRM Marketing",
     "summary": "Market plans and campaigns: budget, costs, leads, won revenue, ROI",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Marketing",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",

@@ -1,5 +1,12 @@
+import itertools
+
 from odoo import api, fields, models
 from odoo.tools import SQL
+
+# rows of the aging read at a time from its server-side cursor
+FETCH_SIZE = 5000
+# a name per cursor, for exports running in one transaction
+_cursor_numbers = itertools.count()
 
 
 class CrmReceivableAgingReport(models.TransientModel):
@@ -188,14 +195,23 @@ class CrmReceivableAgingReport(models.TransientModel):
         self.invalidate_model()
 
     @api.model
-    def _get_aging_lines(self, company, date, partner_domain):
-        """[(customer id, currency id, [amount in currency per bucket])], one per
+    def _get_aging_lines(self, company, date, partner_domain, batch_size=FETCH_SIZE):
+        """Yield (customer id, currency id, [amount in currency per bucket]), one per
         customer and currency with open amounts, by customer name then currency: the
-        Excel export's rows, in one query whatever the number of customers."""
-        buckets = [key for key, _label in self._get_bucket_selection(company)]
-        self.env.cr.execute(
+        Excel export's rows. One query whatever the number of customers, read through
+        a server-side cursor (``DECLARE``/``FETCH`` in the current transaction, so it
+        sees what the transaction sees) ``batch_size`` rows at a time: memory holds
+        one batch, never the whole aging."""
+        bucket_index = {
+            key: index
+            for index, (key, _label) in enumerate(self._get_bucket_selection(company))
+        }
+        cr = self.env.cr
+        name = SQL.identifier(f"crm_receivable_aging_{next(_cursor_numbers)}")
+        cr.execute(
             SQL(
                 """
+                DECLARE %s NO SCROLL CURSOR FOR
                 SELECT aging.partner_id, aging.currency_id, aging.bucket,
                        aging.amount_currency
                   FROM (%s) aging
@@ -203,12 +219,23 @@ class CrmReceivableAgingReport(models.TransientModel):
                   JOIN res_currency currency ON currency.id = aging.currency_id
                  ORDER BY customer.name, customer.id, currency.name, aging.bucket
                 """,
+                name,
                 self._get_aging_query(company, date, partner_domain),
             )
         )
-        lines = []
-        for partner_id, currency_id, bucket, amount_currency in self.env.cr.fetchall():
-            if not lines or lines[-1][:2] != (partner_id, currency_id):
-                lines.append((partner_id, currency_id, [0.0] * len(buckets)))
-            lines[-1][2][buckets.index(bucket)] += amount_currency
-        return lines
+        line = None
+        while True:
+            cr.execute(SQL("FETCH FORWARD %s FROM %s", batch_size, name))
+            rows = cr.fetchall()
+            if not rows:
+                break
+            for partner_id, currency_id, bucket, amount_currency in rows:
+                if line is None or line[:2] != (partner_id, currency_id):
+                    if line is not None:
+                        yield line
+                    line = (partner_id, currency_id, [0.0] * len(bucket_index))
+                line[2][bucket_index[bucket]] += amount_currency
+        if line is not None:
+            yield line
+        # an export stopped half-way leaves it to the end of the transaction
+        cr.execute(SQL("CLOSE %s", name))

@@ -16,7 +16,7 @@ from .common import CrmAccountingCommon
 # Exporting the aging once caches are warm: the wizard's choices, the aging query and
 # the subtotals' currencies, then for each batch of lines the reads of its customers,
 # their salespeople and the currencies.
-QUERIES_ONE_BATCH = 12
+QUERIES_ONE_BATCH = 15
 QUERIES_PER_BATCH = 5
 
 
@@ -403,6 +403,29 @@ class TestAgingReport(CrmAccountingCommon):
             customer_rows, _lines = self._export(wizard)
         self.assertEqual(customer_rows, 9)
         self.assertEqual(open_items_query.call_count, 1)
+
+    def test_aging_lines_stream_through_a_server_side_cursor(self):
+        """The aging is fetched a batch at a time: one row per fetch gives the
+        same lines, a customer's buckets joined across fetches."""
+        customers = self.env["res.partner"].create(
+            [{"name": f"Khách hàng {n}", "is_company": True} for n in range(3)]
+        )
+        for customer in customers:
+            self._invoice(customer, 10.0, self._days_ago(5))
+            self._invoice(customer, 5.0, self._days_ago(50), self._days_ago(40))
+        wizard = self._wizard()
+        Report = self.env["crm.receivable.aging.report"].with_user(self.env.user)
+        args = (wizard.company_id, wizard.date, wizard._get_partner_domain())
+        at_once = list(Report._get_aging_lines(*args))
+        before = self.env.cr.sql_log_count
+        one_by_one = list(Report._get_aging_lines(*args, batch_size=1))
+        fetches = self.env.cr.sql_log_count - before
+        self.assertEqual(one_by_one, at_once)
+        self.assertEqual(
+            [partner_id for partner_id, _currency, _amounts in at_once], customers.ids
+        )
+        # 6 rows (2 buckets each): DECLARE, 7 FETCH, CLOSE, and the bucket labels'
+        self.assertGreaterEqual(fetches, 9)
 
     # ------------------------------------------------------------
     # Scheduled email

@@ -1,4 +1,5 @@
 from collections import defaultdict, namedtuple
+import itertools
 
 from odoo import fields, models
 
@@ -133,22 +134,23 @@ class CrmReceivableAgingWizard(models.TransientModel):
 
     def _export_records(self):
         """One line per customer and currency, by customer name: the open amounts
-        come in one query, the customers and currencies are read in batches."""
+        come in one query streamed through a server-side cursor, the customers and
+        currencies are read in batches, the cache emptied after each batch."""
         lines = self.env["crm.receivable.aging.report"]._get_aging_lines(
             self.company_id, self.date, self._get_partner_domain()
         )
-        for start in range(0, len(lines), BATCH_SIZE):
-            batch = lines[start : start + BATCH_SIZE]
+        while batch := list(itertools.islice(lines, BATCH_SIZE)):
             customers = self.env["res.partner"].browse(
                 {partner_id for partner_id, _currency_id, _amounts in batch}
             )
             currencies = self.env["res.currency"].browse(
                 {currency_id for _partner_id, currency_id, _amounts in batch}
             )
+            customer_ids, currency_ids = customers.ids, currencies.ids
             for partner_id, currency_id, amounts in batch:
                 yield AgingLine(
-                    customers.browse(partner_id).with_prefetch(customers.ids),
-                    currencies.browse(currency_id).with_prefetch(currencies.ids),
+                    customers.browse(partner_id).with_prefetch(customer_ids),
+                    currencies.browse(currency_id).with_prefetch(currency_ids),
                     [*amounts, sum(amounts)],
                 )
             self.env.invalidate_all()

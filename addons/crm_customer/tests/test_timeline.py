@@ -92,3 +92,65 @@ class TestTimeline(CrmCustomerCommon):
         self.env.cr.execute("DROP VIEW crm_customer_timeline")
         self.env["crm.customer.timeline"]._register_hook()
         self.assertEqual(len(self._timeline()), 5)
+
+    def _interactions(self, customer, count):
+        self.env["crm.customer.interaction"].with_context(tracking_disable=True).create(
+            [
+                {
+                    "partner_id": customer.id,
+                    "name": f"Call {number}",
+                    "type_id": self.env.ref("crm_customer.interaction_type_call").id,
+                    "date_start": datetime(2026, 1, 1 + number % 28, number % 24),
+                    "user_id": self.salesman.id,
+                }
+                for number in range(count)
+            ]
+        )
+
+    def _page_queries(self, customer):
+        """Queries of one page of the customer's timeline as the web client asks it."""
+        Timeline = self.env["crm.customer.timeline"].with_user(self.salesman)
+        specification = {
+            "date": {},
+            "partner_id": {"fields": {"display_name": {}}},
+            "model_id": {"fields": {"display_name": {}}},
+            "name": {},
+            "user_id": {"fields": {"display_name": {}}},
+        }
+        domain = customer.action_open_timeline()["domain"]
+        Timeline.web_search_read(domain, specification, limit=80)
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        result = Timeline.web_search_read(domain, specification, limit=80)
+        return self.env.cr.sql_log_count - before, result
+
+    def test_a_page_costs_the_same_queries_whatever_the_history(self):
+        small, large = self.env["res.partner"].create(
+            [
+                {"name": name, "customer_type": "customer", "user_id": self.salesman.id}
+                for name in ("Small", "Large")
+            ]
+        )
+        self._interactions(small, 90)
+        self._interactions(large, 900)
+        small_queries, small_page = self._page_queries(small)
+        large_queries, large_page = self._page_queries(large)
+        self.assertEqual((len(small_page["records"]), small_page["length"]), (80, 90))
+        self.assertEqual((len(large_page["records"]), large_page["length"]), (80, 900))
+        self.assertEqual(small_queries, large_queries)
+
+    def test_reading_entries_by_id_looks_their_documents_up(self):
+        """The view's id is computed: reading by id restricts the documents' ids too,
+        so that each source answers from its primary key, and finds the same rows."""
+        entries = self._timeline()
+        Timeline = self.env["crm.customer.timeline"]
+        query = Timeline._search([("id", "in", entries.ids)])
+        self.assertIn('"res_id" IN', query.where_clause.code)
+        self.env.invalidate_all()
+        fresh = Timeline.browse(entries.ids)
+        self.assertEqual(
+            {(entry.res_model, entry.res_id) for entry in fresh},
+            {(entry.res_model, entry.res_id) for entry in entries},
+        )
+        missing = Timeline.browse((self.project.id + 10**6) * 100 + 2)
+        self.assertFalse(missing.exists())

@@ -1,5 +1,14 @@
+from math import isqrt
+
 from odoo import api, models
 from odoo.tools import SQL
+
+
+def _cantor_first(key):
+    """The first number of the pair whose Cantor pairing is ``key``."""
+    total = (isqrt(8 * key + 1) - 1) // 2
+    second = key - total * (total + 1) // 2
+    return total - second
 
 
 class CrmCustomerTimeline(models.Model):
@@ -40,6 +49,7 @@ class CrmCustomerTimeline(models.Model):
                     "((src.id + pair.partner_id)::bigint"
                     " * (src.id + pair.partner_id + 1) / 2 + pair.partner_id)"
                 ),
+                "res_id": _cantor_first,
                 "where": SQL("src.state = 'shared' AND src.active"),
             },
         ]

@@ -1,5 +1,6 @@
 from odoo import api, models
 from odoo.tools import SQL
+from odoo.tools.sql import create_index
 
 
 class CrmCustomerTimeline(models.Model):
@@ -28,3 +29,15 @@ class CrmCustomerTimeline(models.Model):
                 "partner": SQL("src.commercial_partner_id"),
             },
         ]
+
+    def init(self):
+        res = super().init()
+        # one customer's timeline looks its tickets up by customer (helpdesk_mgmt does
+        # not index that column)
+        create_index(
+            self.env.cr,
+            "crm_service_helpdesk_ticket_commercial_partner_id_index",
+            "helpdesk_ticket",
+            ["commercial_partner_id"],
+        )
+        return res

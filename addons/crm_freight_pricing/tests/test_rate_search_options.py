@@ -120,7 +120,8 @@ class TestRateSearchOptions(FreightCommon):
                 ).action_expire()
                 fifty = count_queries(user, self.carriers)
                 self.assertEqual((five[1], fifty[1]), (5, 50))
-                # a constant budget (measured: 55 for 5 options, 25 for 50): no
-                # query per option, rate or charge
+                # a constant budget, no query per option, rate or charge (measured:
+                # 25 for 50 options; 55 for 5, of which about 30 reload the access
+                # rules and groups Odoo's caches dropped before that first count)
                 self.assertLessEqual(five[0], 60)
                 self.assertLessEqual(fifty[0], five[0])

@@ -368,10 +368,6 @@ class FreightRate(models.Model):
             )
         return max(moments)
 
-    def _get_volume_factor(self):
-        self.ensure_one()
-        return self.volume_factor or DEFAULT_VOLUME_FACTORS[self.freight_mode]
-
     # ------------------------------------------------------------
     # EXPIRY
     # ------------------------------------------------------------

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import create_index
+from odoo.tools import SQL, create_index
+
+from ..tools import PriceCard
 
 
 class FreightRateLine(models.Model):
@@ -154,6 +156,72 @@ class FreightRateLine(models.Model):
             ]
         )
         return lines.sudo(False)
+
+    @api.model
+    def _fetch_price_cards(
+        self, origins, destinations, freight_mode, shipment_date, company=None
+    ):
+        """The lines ``_search_valid_lines`` finds, with their rates and surcharges,
+        as plain values: a list of PriceCard, one per rate, in one query. Only lines
+        the user may find are read (the user's own search, record rules included, is
+        the query's filter); their prices are read whatever the user's field groups,
+        as salespeople without the cost group are quoted from them."""
+        readable = self._search(
+            self._get_lane_domain(
+                origins, destinations, freight_mode, shipment_date, company
+            )
+        )
+        self.flush_model(["rate_id", "container_type_id", "vehicle_type_id"])
+        self.flush_model(["weight_break", "price"])
+        self.env["freight.rate"].flush_model(
+            ["origin_id", "destination_id", "freight_mode", "currency_id"]
+            + ["minimum_amount", "volume_factor", "freight_charge_type_id"]
+        )
+        self.env["freight.rate.surcharge"].flush_model(
+            ["rate_id", "sequence", "charge_type_id", "basis", "amount"]
+            + ["currency_id", "container_type_id"]
+        )
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT rate.id, rate.origin_id, rate.destination_id, rate.freight_mode,
+                       rate.currency_id, COALESCE(rate.minimum_amount, 0)::float8,
+                       COALESCE(rate.volume_factor, 0)::float8,
+                       rate.freight_charge_type_id,
+                       json_agg(json_build_array(line.container_type_id,
+                                line.vehicle_type_id, line.weight_break::float8,
+                                line.price::float8)
+                                ORDER BY line.weight_break, line.id),
+                       (SELECT json_agg(json_build_array(surcharge.charge_type_id,
+                                       surcharge.basis, surcharge.amount::float8,
+                                       surcharge.currency_id,
+                                       surcharge.container_type_id)
+                                       ORDER BY surcharge.sequence, surcharge.id)
+                          FROM freight_rate_surcharge surcharge
+                         WHERE surcharge.rate_id = rate.id)
+                  FROM freight_rate_line line
+                  JOIN freight_rate rate ON rate.id = line.rate_id
+                 WHERE line.id IN %s
+              GROUP BY rate.id
+              ORDER BY rate.date_from DESC, rate.id DESC
+                """,
+                readable.subselect(),
+            )
+        )
+        return [
+            PriceCard(
+                *row[:8],
+                lines=tuple(
+                    (ctype, vtype, float(weight_break), float(price))
+                    for ctype, vtype, weight_break, price in row[8]
+                ),
+                surcharges=tuple(
+                    (charge_type, basis, float(amount), currency, ctype)
+                    for charge_type, basis, amount, currency, ctype in row[9] or ()
+                ),
+            )
+            for row in rows
+        ]
 
     @api.model
     def _get_lane_domain(

@@ -96,15 +96,29 @@ class FreightRateMarkup(models.Model):
             bool(self.carrier_id),
         )
 
-    def _matches(self, rate):
+    def _scope_key(self):
+        """(company, mode, origin, destination, carrier) ids, False for "any"."""
         self.ensure_one()
         return (
-            self.company_id == rate.company_id
-            and self.freight_mode == rate.freight_mode
-            and self.origin_id in (rate.origin_id, self.origin_id.browse())
-            and self.destination_id
-            in (rate.destination_id, self.destination_id.browse())
-            and self.carrier_id in (rate.carrier_id, self.carrier_id.browse())
+            self.company_id.id,
+            self.freight_mode,
+            self.origin_id.id,
+            self.destination_id.id,
+            self.carrier_id.id,
+        )
+
+    @api.model
+    def _matches(self, scope, rate_key):
+        """Whether a markup of ``scope`` (``_scope_key``) applies to a rate of
+        ``rate_key`` (its own ids in the same order)."""
+        company, mode, *lane = scope
+        return (
+            company == rate_key[0]
+            and mode == rate_key[1]
+            and all(
+                value in (rate_value, False)
+                for value, rate_value in zip(lane, rate_key[2:], strict=True)
+            )
         )
 
     @api.model
@@ -128,9 +142,26 @@ class FreightRateMarkup(models.Model):
         date = date or fields.Date.context_today(self)
         partner = (partner or self.env["res.partner"]).commercial_partner_id
         markups = self.search(self._candidate_domain(rates, date, partner))
+        # plain ids compared, and one pick per set of matching markups: a busy lane
+        # has hundreds of rates and a company a handful of markups
+        scopes = [(markup.id, markup._scope_key()) for markup in markups]
+        picks = {}
         result = {}
         for rate in rates:
-            matching = markups.filtered(lambda markup, rate=rate: markup._matches(rate))
+            rate_key = (
+                rate.company_id.id,
+                rate.freight_mode,
+                rate.origin_id.id,
+                rate.destination_id.id,
+                rate.carrier_id.id,
+            )
+            matching = tuple(
+                markup_id
+                for markup_id, scope in scopes
+                if self._matches(scope, rate_key)
+            )
             if matching:
-                result[rate] = matching._pick()
+                if matching not in picks:
+                    picks[matching] = self.browse(matching)._pick()
+                result[rate] = picks[matching]
         return result

@@ -1,6 +1,12 @@
-from odoo import models
+from odoo import api, models
 
-from ..tools import PricedCharge, air_freight, chargeable_weight, revenue_tons
+from ..tools import (
+    DEFAULT_VOLUME_FACTORS,
+    PricedCharge,
+    air_freight,
+    chargeable_weight,
+    revenue_tons,
+)
 
 
 class FreightRate(models.Model):
@@ -9,33 +15,71 @@ class FreightRate(models.Model):
 
     _inherit = "freight.rate"
 
-    def _price_shipment(self, shipment, lines):
-        """Buy charges of this rate for ``shipment`` (a freight.shipment.mixin record),
-        from its price ``lines`` found by the search: a list of PricedCharge in the
-        charges' own currencies, each with the basis its unit price is per (a
-        percentage surcharge is a lump sum per shipment), or an empty list when this
-        rate cannot carry the shipment."""
-        self.ensure_one()
-        charges = self._price_freight(shipment, lines)
+    @api.model
+    def _price_cards(self, shipment, cards):
+        """Buy charges of each rate of ``cards`` (PriceCard, as the search read them)
+        for ``shipment`` (a freight.shipment.mixin record): a list of PricedCharge per
+        card in the charges' own currencies, each with the basis its unit price is per
+        (a percentage surcharge is a lump sum per shipment), or an empty list when the
+        rate cannot carry the shipment. The shipment, charge types and currencies are
+        read once (two queries, whatever the number of cards); each card is then
+        priced on plain values."""
+        cargo = self._get_pricing_cargo(shipment, cards)
+        return [self._price_card(card, cargo) for card in cards]
+
+    @api.model
+    def _get_pricing_cargo(self, shipment, cards):
+        """What pricing ``cards`` for ``shipment`` reads besides the cards, once."""
+        charge_types = self.env["freight.charge.type"].browse(
+            {card.freight_charge_type_id for card in cards}
+            | {surcharge[0] for card in cards for surcharge in card.surcharges}
+        )
+        currencies = self.env["res.currency"].browse(
+            {card.currency_id for card in cards}
+            | {surcharge[3] for card in cards for surcharge in card.surcharges}
+        )
+        return {
+            "containers": [
+                (ctype.id, ctype.name, quantity)
+                for ctype, quantity in shipment._get_container_quantities().items()
+            ],
+            "vehicle_type": (
+                shipment.vehicle_type_id.id,
+                shipment.vehicle_type_id.name,
+            ),
+            "trips": shipment.trip_count or 1,
+            "gross_weight": shipment.gross_weight,
+            "volume": shipment.cargo_volume,
+            "charge_types": {
+                charge_type.id: charge_type for charge_type in charge_types
+            },
+            "names": {
+                charge_type.id: charge_type.display_name for charge_type in charge_types
+            },
+            "currencies": {currency.id: currency for currency in currencies},
+            "minimum_label": self.env._("(minimum)"),
+        }
+
+    @api.model
+    def _price_card(self, card, cargo):
+        charges = self._price_card_freight(card, cargo)
         if not charges:
             return []
         freight_amount = sum(charge.amount for charge in charges)
-        for surcharge in self.surcharge_ids:
-            quantity = self._surcharge_quantity(surcharge, shipment)
+        rate_currency = cargo["currencies"][card.currency_id]
+        for charge_type, basis, amount, currency, ctype in card.surcharges:
+            quantity = self._surcharge_quantity(card, basis, ctype, cargo)
             if not quantity:
                 continue
-            if surcharge.basis == "percent":
-                unit_price = self.currency_id.round(
-                    freight_amount * surcharge.amount / 100
-                )
-                currency, basis = self.currency_id, "shipment"
+            if basis == "percent":
+                unit_price = rate_currency.round(freight_amount * amount / 100)
+                currency, basis = rate_currency, "shipment"
             else:
-                unit_price, currency = surcharge.amount, surcharge.currency_id
-                basis = surcharge.basis
+                unit_price, currency = amount, cargo["currencies"][currency]
             charges.append(
                 PricedCharge(
-                    charge_type=surcharge.charge_type_id,
-                    name=surcharge.charge_type_id.display_name,
+                    charge_type=cargo["charge_types"][charge_type],
+                    name=cargo["names"][charge_type],
                     quantity=quantity,
                     unit_price=unit_price,
                     currency=currency,
@@ -45,67 +89,59 @@ class FreightRate(models.Model):
             )
         return charges
 
-    def _price_freight(self, shipment, lines):
+    @api.model
+    def _price_card_freight(self, card, cargo):
         """The freight charges proper: one per container type for FCL, else one."""
-        charge_type = self.freight_charge_type_id
-        name = charge_type.display_name
+        name = cargo["names"][card.freight_charge_type_id]
 
         def charge(quantity, unit_price, label=None, basis="shipment"):
             return PricedCharge(
-                charge_type=charge_type,
+                charge_type=cargo["charge_types"][card.freight_charge_type_id],
                 name=f"{name} {label}" if label else name,
                 quantity=quantity,
                 unit_price=unit_price,
-                currency=self.currency_id,
+                currency=cargo["currencies"][card.currency_id],
                 basis=basis,
                 is_freight=True,
             )
 
-        if self.freight_mode == "sea_fcl":
-            prices = {line.container_type_id: line.price for line in lines}
-            containers = shipment._get_container_quantities()
-            if not containers or any(ctype not in prices for ctype in containers):
+        mode = card.freight_mode
+        if mode == "sea_fcl":
+            prices = {ctype: price for ctype, _vtype, _break, price in card.lines}
+            containers = cargo["containers"]
+            if not containers or any(ctype not in prices for ctype, *_ in containers):
                 return []
             return [
-                charge(quantity, prices[ctype], ctype.name, "container")
-                for ctype, quantity in containers.items()
+                charge(quantity, prices[ctype], ctype_name, "container")
+                for ctype, ctype_name, quantity in containers
             ]
-        if self.freight_mode == "truck":
-            line = lines.filtered(
-                lambda line: line.vehicle_type_id == shipment.vehicle_type_id
-            )
-            if not line:
+        if mode == "truck":
+            vehicle_type, vehicle_name = cargo["vehicle_type"]
+            prices = [
+                price for _c, vtype, _b, price in card.lines if vtype == vehicle_type
+            ]
+            if not prices:
                 return []
-            return [
-                charge(
-                    shipment.trip_count or 1,
-                    line.price,
-                    line.vehicle_type_id.name,
-                    "trip",
-                )
-            ]
-        minimum_label = self.env._("(minimum)")
-        if self.freight_mode == "sea_lcl":
-            quantity = revenue_tons(
-                shipment.gross_weight, shipment.cargo_volume, self._get_volume_factor()
-            )
-            unit_price = lines[:1].price
-            if unit_price * quantity < self.minimum_amount:
-                return [charge(1, self.minimum_amount, minimum_label)]
+            return [charge(cargo["trips"], prices[0], vehicle_name, "trip")]
+        minimum = card.minimum_amount
+        factor = self._card_volume_factor(card)
+        if mode == "sea_lcl":
+            quantity = revenue_tons(cargo["gross_weight"], cargo["volume"], factor)
+            unit_price = card.lines[0][3] if card.lines else 0.0
+            if unit_price * quantity < minimum:
+                return [charge(1, minimum, cargo["minimum_label"])]
             return [charge(quantity, unit_price, "W/M", "wm")]
-        weight = chargeable_weight(
-            shipment.gross_weight, shipment.cargo_volume, self._get_volume_factor()
-        )
+        weight = chargeable_weight(cargo["gross_weight"], cargo["volume"], factor)
         result = air_freight(
             weight,
-            [(line.weight_break, line.price) for line in lines],
-            self.minimum_amount,
+            [(weight_break, price) for _c, _v, weight_break, price in card.lines],
+            minimum,
         )
         if not result:
             return []
         amount, threshold, billed_weight = result
         if threshold is None:
-            return [charge(1, amount, minimum_label)]
+            return [charge(1, amount, cargo["minimum_label"])]
         return [
             charge(
                 billed_weight,
@@ -115,28 +151,31 @@ class FreightRate(models.Model):
             )
         ]
 
-    def _surcharge_quantity(self, surcharge, shipment):
-        basis = surcharge.basis
-        mode = self.freight_mode
+    @api.model
+    def _card_volume_factor(self, card):
+        return card.volume_factor or DEFAULT_VOLUME_FACTORS[card.freight_mode]
+
+    @api.model
+    def _surcharge_quantity(self, card, basis, container_type, cargo):
+        mode = card.freight_mode
         if basis == "container":
             if mode != "sea_fcl":
                 return 1
             return sum(
                 quantity
-                for ctype, quantity in shipment._get_container_quantities().items()
-                if not surcharge.container_type_id
-                or ctype == surcharge.container_type_id
+                for ctype, _name, quantity in cargo["containers"]
+                if not container_type or ctype == container_type
             )
         if basis == "kg":
             if mode == "air":
                 return chargeable_weight(
-                    shipment.gross_weight,
-                    shipment.cargo_volume,
-                    self._get_volume_factor(),
+                    cargo["gross_weight"],
+                    cargo["volume"],
+                    self._card_volume_factor(card),
                 )
-            return shipment.gross_weight
+            return cargo["gross_weight"]
         if basis == "wm":
-            return revenue_tons(shipment.gross_weight, shipment.cargo_volume)
+            return revenue_tons(cargo["gross_weight"], cargo["volume"])
         if basis == "trip":
-            return shipment.trip_count or 1
+            return cargo["trips"]
         return 1

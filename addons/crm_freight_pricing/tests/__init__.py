@@ -21,6 +21,7 @@ from . import test_local_time
 from . import test_new_user_rights
 from . import test_priced_charge
 from . import test_rate_search
+from . import test_rate_search_options
 from . import test_rate_search_port_group
 from . import test_rate_sheet
 from . import test_role_day

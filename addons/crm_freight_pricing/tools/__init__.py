@@ -5,5 +5,6 @@ from .freight_cargo import (
     chargeable_weight,
     revenue_tons,
 )
+from .price_card import PriceCard
 from .priced_charge import PricedCharge
 from . import rate_cards, rate_sheet

@@ -5,6 +5,8 @@ from odoo.tools import float_round
 from ..models.res_company import WEIGHT_BASES
 
 COST_GROUP = "crm_freight_pricing.group_freight_cost"
+# options shown at once, cheapest first; "Show More Options" adds as many again
+OPTION_PAGE = 20
 
 
 class FreightRateSearch(models.TransientModel):
@@ -70,6 +72,14 @@ class FreightRateSearch(models.TransientModel):
     )
     option_ids = fields.One2many("freight.rate.option", "search_id", string="Options")
     searched = fields.Boolean(readonly=True)
+    option_count = fields.Integer(
+        string="Options Found",
+        readonly=True,
+        help="How many rates can carry this shipment; the cheapest are shown.",
+    )
+    more_option_count = fields.Integer(
+        string="More Options", compute="_compute_more_option_count"
+    )
     neighbour_ports_only = fields.Boolean(
         compute="_compute_neighbour_ports_only",
         help="No rate from or to the port searched: the options are the rates of "
@@ -96,6 +106,13 @@ class FreightRateSearch(models.TransientModel):
                 search.company_id._get_freight_sell_roundings(search.currency_id)
                 if search.currency_id and search.company_id
                 else (0.0, 0.0)
+            )
+
+    @api.depends("option_count", "option_ids")
+    def _compute_more_option_count(self):
+        for search in self:
+            search.more_option_count = max(
+                search.option_count - len(search.option_ids), 0
             )
 
     @api.depends("option_ids.is_neighbour_port")
@@ -152,66 +169,92 @@ class FreightRateSearch(models.TransientModel):
 
     def action_search(self):
         self.ensure_one()
-        self._check_search_input()
-        self.option_ids = [Command.clear()] + [
-            Command.create(values) for values in self._prepare_option_values()
-        ]
+        self._show_options(OPTION_PAGE)
         self.searched = True
         return self._reopen()
 
+    def action_show_more(self):
+        """The next page of options: the search runs again (its criteria may have
+        changed) and shows one page more of the cheapest."""
+        self.ensure_one()
+        self._show_options(len(self.option_ids) + OPTION_PAGE)
+        return self._reopen()
+
+    def _show_options(self, limit):
+        """Price every valid rate, keep the ``limit`` cheapest as option records."""
+        self._check_search_input()
+        values, found = self._prepare_option_values(limit)
+        # one create for the page's options and their charges (a search on a busy
+        # lane finds hundreds of rates: creating them all cost seconds)
+        self.option_ids = [Command.clear()] + [Command.create(vals) for vals in values]
+        self.option_count = found
+
     def _search_lane_lines(self):
-        """The prices of the lane searched, and whether they are only its
-        neighbours' (other ports of the same port groups, when the ports searched
-        have none). A port group searches all its ports at once."""
+        """The prices of the lane searched (PriceCard, one per rate), and whether
+        they are only its neighbours' (other ports of the same port groups, when the
+        ports searched have none). A port group searches all its ports at once."""
         origins, origin_neighbours = self.origin_location_id._get_lane_ports()
         destinations, destination_neighbours = (
             self.destination_location_id._get_lane_ports()
         )
-        lines = self.env["freight.rate.line"]._search_valid_lines(
+        cards = self.env["freight.rate.line"]._fetch_price_cards(
             origins | origin_neighbours,
             destinations | destination_neighbours,
             self.freight_mode,
             self.shipment_date,
             self.company_id,
         )
-        own = lines.filtered(
-            lambda line: (
-                line.origin_id in origins and line.destination_id in destinations
-            )
-        )
-        return (own, False) if own or not lines else (lines, True)
+        own = [
+            card
+            for card in cards
+            if card.origin_id in origins.ids and card.destination_id in destinations.ids
+        ]
+        return (own, False) if own or not cards else (cards, True)
 
-    def _prepare_option_values(self):
-        lines, neighbours = self._search_lane_lines()
+    def _prepare_option_values(self, limit=None):
+        """The values of the ``limit`` cheapest options (all by default), and how
+        many rates can carry the shipment. Every rate is priced and its totals
+        compared on plain values; only the options shown are prepared as records'
+        values."""
+        cards, neighbours = self._search_lane_lines()
+        rates = self.env["freight.rate"].browse([card.rate_id for card in cards])
         # sudo: salespeople may not read the markups (with the floor they give the
         # cost back); the rates, and so their companies, are ones the user may read
         markups = (
             self.env["freight.rate.markup"]
             .sudo()
-            ._get_markups(lines.rate_id, self.shipment_date, self._get_customer())
+            ._get_markups(rates, self.shipment_date, self._get_customer())
         )
         from_floor = self._quotes_from_floor()
-        options = []
+        charge_costs = self._get_charge_costs(cards=cards)
+        priced = []
         without_floor = False
-        for rate, rate_lines in lines.grouped("rate_id").items():
+        for rate, charges in zip(
+            rates, self.env["freight.rate"]._price_cards(self, cards), strict=True
+        ):
             markup = markups.get(rate)
             if from_floor and not markup:
                 without_floor = True
                 continue
-            # sudo: salespeople without the cost group are quoted from buy prices and
-            # surcharges they may not read themselves
-            charges = rate.sudo()._price_shipment(self, rate_lines.sudo())
             if charges:
-                option = self._prepare_option(rate, charges, markup)
-                option["is_neighbour_port"] = neighbours
-                options.append(option)
-        if without_floor and not options:
+                percent = markup.markup_percent if markup else 0.0
+                costs = [charge_costs(charge, percent) for charge in charges]
+                total = sum(
+                    cost["floor" if from_floor else "cost_converted"] for cost in costs
+                )
+                priced.append((total, len(priced), rate, charges, markup))
+        if without_floor and not priced:
             raise UserError(self._no_floor_message())
-        base = "total_floor" if from_floor else "total_cost"
-        options.sort(key=lambda option: option[base])
-        for sequence, option in enumerate(options, start=1):
+        priced.sort(key=lambda option: option[:2])
+        options = []
+        for sequence, (_total, _index, rate, charges, markup) in enumerate(
+            priced[:limit], start=1
+        ):
+            option = self._prepare_option(rate, charges, markup)
+            option["is_neighbour_port"] = neighbours
             option["sequence"] = sequence
-        return options
+            options.append(option)
+        return options, len(priced)
 
     def _get_customer(self):
         """The customer the search prices for, when it has one."""
@@ -233,22 +276,17 @@ class FreightRateSearch(models.TransientModel):
 
     def _prepare_option(self, rate, charges, markup=None):
         """``charges``: the rate's PricedCharge list for this shipment (from
-        ``_price_shipment``); ``markup``: the rate's sell floor markup (a
+        ``_price_cards``); ``markup``: the rate's sell floor markup (a
         ``freight.rate.markup``, as superuser), if Pricing set one."""
-        target = self.currency_id
         from_floor = self._quotes_from_floor()
+        charge_costs = self._get_charge_costs(charges=charges)
+        percent = markup.markup_percent if markup else 0.0
         charge_values = []
         for charge in charges:
-            cost = charge.currency.round(charge.amount)
-            cost_converted = charge.currency._convert(
-                cost, target, self.company_id, self.shipment_date
-            )
-            unit_cost = cost_converted / charge.quantity
-            unit_floor = (
-                unit_cost * (1 + markup.markup_percent / 100) if markup else 0.0
-            )
+            costs = charge_costs(charge, percent)
+            unit_floor = costs["unit_floor"]
             unit_sell = self._sell_unit_price(
-                unit_floor if from_floor else unit_cost, charge
+                unit_floor if from_floor else costs["unit_cost"], charge
             )
             charge_values.append(
                 {
@@ -257,13 +295,9 @@ class FreightRateSearch(models.TransientModel):
                     "quantity": charge.quantity,
                     "unit_price": charge.unit_price,
                     "charge_currency_id": charge.currency.id,
-                    "cost": cost,
-                    "unit_cost": unit_cost,
-                    "cost_converted": cost_converted,
-                    "unit_floor": unit_floor,
-                    "floor": target.round(unit_floor * charge.quantity),
+                    **costs,
                     "unit_sell": unit_sell,
-                    "sell": target.round(unit_sell * charge.quantity),
+                    "sell": self.currency_id.round(unit_sell * charge.quantity),
                     "is_freight": charge.is_freight,
                     "basis": charge.basis,
                 }
@@ -275,6 +309,53 @@ class FreightRateSearch(models.TransientModel):
             "total_sell": sum(value["sell"] for value in charge_values),
             "charge_ids": [Command.create(value) for value in charge_values],
         }
+
+    def _get_charge_costs(self, cards=(), charges=()):
+        """A function giving the cost and floor values of a PricedCharge in the
+        quote currency, for a markup percentage (0 without a markup), for the
+        currencies of ``cards`` (PriceCard) or ``charges``: Odoo's ``_convert``
+        arithmetic (the cost rounded in its currency, converted at the shipment
+        date's rate, rounded in the quote currency) with each currency's rate and
+        rounding read once instead of once per charge. The search compares options
+        on these values before it prepares the options shown."""
+        currencies = self.env["res.currency"].browse(
+            {card.currency_id for card in cards}
+            | {surcharge[3] for card in cards for surcharge in card.surcharges}
+            | {charge.currency.id for charge in charges}
+        )
+        target = self.currency_id
+        rates = {
+            currency.id: (
+                currency._get_conversion_rate(
+                    currency, target, self.company_id, self.shipment_date
+                ),
+                currency.rounding,
+            )
+            for currency in currencies
+        }
+        step = target.rounding
+
+        def charge_costs(charge, markup_percent):
+            rate, rounding = rates[charge.currency.id]
+            cost = float_round(charge.amount, precision_rounding=rounding)
+            converted = (
+                float_round(cost * rate, precision_rounding=step) if cost else 0.0
+            )
+            unit_cost = converted / charge.quantity
+            unit_floor = (
+                unit_cost * (1 + markup_percent / 100) if markup_percent else 0.0
+            )
+            return {
+                "cost": cost,
+                "unit_cost": unit_cost,
+                "cost_converted": converted,
+                "unit_floor": unit_floor,
+                "floor": float_round(
+                    unit_floor * charge.quantity, precision_rounding=step
+                ),
+            }
+
+        return charge_costs
 
     def _sell_unit_price(self, unit_base, charge):
         """The sell price of ``charge`` (a PricedCharge) on ``unit_base``: the

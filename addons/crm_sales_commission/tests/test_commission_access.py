@@ -60,6 +60,8 @@ class TestCommissionAccess(CommissionCommon):
         Plan = self.env["commission"].with_user(self.lan)
         plans = Plan.search([("is_plan", "=", True)])
         self.assertEqual(plans, self.lan_plan)
+        tiers = self.env["commission.section"].with_user(self.lan).search([])
+        self.assertEqual(tiers.commission_id.filtered("is_plan"), self.lan_plan)
         with assert_refused(self, AccessError, "commission"):
             Plan.create({"name": "My own", "plan_user_id": self.lan.id, "fix_qty": 50})
         with assert_refused(self, AccessError, "commission"):

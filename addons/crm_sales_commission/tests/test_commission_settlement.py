@@ -1,4 +1,8 @@
+from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import tagged
+
+from odoo.addons.crm_customer.tests.common import assert_refused
 
 from .common import MILLION, CommissionCommon
 
@@ -109,6 +113,53 @@ class TestCommissionSettlement(CommissionCommon):
         self.assertEqual(len(late_settlement), 1)
         self.assertEqual(late_settlement.line_ids.invoice_id, late)
         self.assertEqual(may.total, 25 * MILLION)
+
+    def test_vendor_bill_of_an_approved_settlement(self):
+        may = self._lan_settlements(self._settle("2026-06-01"))
+        product = self.env["product.product"].create(
+            {"name": "Sales commission", "type": "service", "purchase_ok": True}
+        )
+        journal = self.company_data["default_journal_purchase"]
+        # the accountant bills; the settlement must have been approved
+        settlement = may.with_env(self.env)
+        with assert_refused(self, UserError, "Approve settlement"):
+            settlement.make_invoices(journal, product)
+        may.with_user(self.manager).action_approve()
+        bill = settlement.make_invoices(journal, product, date="2026-06-05")
+        self.assertEqual(bill.move_type, "in_invoice")
+        self.assertEqual(bill.partner_id, self.lan.partner_id)
+        self.assertEqual(bill.amount_untaxed, 25 * MILLION)
+        self.assertEqual(may.state, "invoiced")
+
+    def test_team_plan_pays_members_without_a_plan_of_their_own(self):
+        team = self.env["crm.team"].create(
+            {
+                "name": "Sea freight team",
+                "company_id": self.company.id,
+                "crm_team_member_ids": [
+                    Command.create({"user_id": self.lan.id}),
+                    Command.create({"user_id": self.tuan.id}),
+                ],
+            }
+        )
+        team_plan = self.Plan.create(
+            {
+                "name": "Sea freight team 2026",
+                "plan_team_id": team.id,
+                "date_start": "2026-01-01",
+                "fix_qty": 1.0,
+                "invoice_state": "open",
+            }
+        )
+        self.assertTrue(self.tuan.partner_id.agent)
+        invoice = self._invoice(self.tuan, 100 * MILLION, 40 * MILLION, "2026-05-08")
+        self.assertEqual(invoice.invoice_line_ids.agent_ids.commission_id, team_plan)
+        settlements = self._settle("2026-06-01")
+        tuan = settlements.filtered(lambda s: s.agent_id == self.tuan.partner_id)
+        # 1 % of the invoiced 100 M (the plan's base is the invoiced amount)
+        self.assertEqual(tuan.total, 1 * MILLION)
+        # Lan keeps her own plan
+        self.assertEqual(self._lan_settlements(settlements).total, 25 * MILLION)
 
 
 @tagged("post_install", "-at_install")

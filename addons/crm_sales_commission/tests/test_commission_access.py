@@ -1,7 +1,9 @@
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from odoo.addons.crm_customer.tests.common import assert_refused
+from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import MILLION, CommissionCommon
 
@@ -72,6 +74,23 @@ class TestCommissionAccess(CommissionCommon):
             self.env["account.invoice.line.agent"].with_user(self.lan).search([])
         )
         self.assertEqual(agent_lines.agent_id, self.lan.partner_id)
+
+    def test_billing_user_invoices_an_order_with_a_commission(self):
+        billing = mail_new_test_user(
+            self.env,
+            login="commission_billing",
+            groups="base.group_user,account.group_account_invoice",
+            company_id=self.company.id,
+            company_ids=[Command.set(self.company.ids)],
+        )
+        order = self._invoice(self.lan, 50 * MILLION, 0, "2026-05-07", post=False)
+        order = order.invoice_line_ids.sale_line_ids.order_id
+        order.invoice_ids.unlink()
+        # OCA copies the order lines' agents to the invoice: billing reads them
+        invoice = order.with_user(billing)._create_invoices()
+        self.assertEqual(
+            invoice.invoice_line_ids.agent_ids.agent_id, self.lan.partner_id
+        )
 
     def test_manager_approves(self):
         settlements = self.lan_settlement | self.tuan_settlement

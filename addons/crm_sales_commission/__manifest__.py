@@ -1,0 +1,24 @@
+{
+    "name": "CRM Sales Commission",
+    "summary": "Commission plans of salespeople on OCA's commissions: profit or "
+    "revenue, monthly tiers, settlements approved by the sales manager",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "website": "https://github.com/crm-suite/crm-suite",
+    "author": "CRM Suite",
+    "license": "AGPL-3",
+    "depends": [
+        "crm_sales_pipeline",
+        "sale_commission_oca",
+        "sale_commission_salesman",
+        "sale_commission_margin_oca",
+    ],
+    "data": [
+        "security/crm_sales_commission_security.xml",
+        "security/ir.model.access.csv",
+        "views/commission_views.xml",
+        "views/commission_settlement_views.xml",
+        "views/crm_sales_commission_menus.xml",
+    ],
+    "demo": ["demo/commission_demo.xml"],
+}

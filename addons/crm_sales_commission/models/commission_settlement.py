@@ -1,0 +1,90 @@
+from odoo import fields, models
+from odoo.exceptions import UserError
+from odoo.tools import groupby
+
+
+class CommissionSettlement(models.Model):
+    """A settlement of a plan's period: its lines recomputed together whenever lines
+    are added (cumulative tiers, credit notes taking back what was settled), then
+    approved by a sales manager, after which nothing is added to it."""
+
+    _inherit = "commission.settlement"
+    _check_company_auto = True
+
+    approved_user_id = fields.Many2one(
+        "res.users", string="Approved By", readonly=True, copy=False, tracking=True
+    )
+    approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_approve(self):
+        for settlement in self:
+            if settlement.state != "settled" or settlement.approved_user_id:
+                raise UserError(
+                    self.env._(
+                        "Settlement %(name)s: only a settlement not approved yet "
+                        "can be approved.",
+                        name=settlement.display_name,
+                    )
+                )
+        self.write(
+            {
+                "approved_user_id": self.env.user.id,
+                "approved_date": fields.Datetime.now(),
+            }
+        )
+
+    def action_cancel(self):
+        self.write({"approved_user_id": False, "approved_date": False})
+        return super().action_cancel()
+
+    def make_invoices(self, journal, product, date=False, grouped=False):
+        not_approved = self.filtered(
+            lambda s: (
+                not s.approved_user_id
+                and any(s.line_ids.commission_id.mapped("is_plan"))
+            )
+        )
+        if not_approved:
+            raise UserError(
+                self.env._(
+                    "Approve settlement %(name)s before making its vendor bill.",
+                    name=not_approved[0].display_name,
+                )
+            )
+        return super().make_invoices(journal, product, date=date, grouped=grouped)
+
+    # ------------------------------------------------------------------
+    # Business
+    # ------------------------------------------------------------------
+
+    def _recompute_plan_lines(self):
+        """Each plan's lines of the settlement, in date order: a credit note whose
+        invoice was settled earlier takes back that commission in proportion; the other
+        lines share the period's tiered commission of their cumulative base."""
+        for settlement in self.filtered(
+            lambda s: s.state == "settled" and not s.approved_user_id
+        ):
+            currency = settlement.currency_id
+            lines = settlement.line_ids.filtered(
+                lambda line: line.invoice_agent_line_id and line.commission_id.is_plan
+            )
+            for plan, plan_lines in groupby(lines, key=lambda line: line.commission_id):
+                cumulated = settlement.env["commission.settlement.line"]
+                for line in plan_lines:
+                    taken_back = line._taken_back_amount()
+                    if taken_back is None:
+                        cumulated |= line
+                    else:
+                        line.settled_amount = taken_back
+                if plan.commission_type != "section" or plan.tier_scope != "period":
+                    continue
+                base = previous = 0.0
+                for line in cumulated.sorted(lambda line: (line.date, line.id)):
+                    base += line.base_amount
+                    total = currency.round(plan._tiered_amount(max(base, 0.0)))
+                    line.settled_amount = total - previous
+                    previous = total

@@ -16,6 +16,7 @@
     "data": [
         "security/crm_sales_commission_security.xml",
         "security/ir.model.access.csv",
+        "security/crm_sales_commission_team_rules.xml",
         "views/commission_views.xml",
         "views/commission_settlement_views.xml",
         "views/crm_sales_commission_menus.xml",

@@ -96,3 +96,28 @@ class TestCommissionAccess(CommissionCommon):
         settlements = self.lan_settlement | self.tuan_settlement
         settlements.with_user(self.manager).action_approve()
         self.assertEqual(settlements.approved_user_id, self.manager)
+
+    def test_team_leader_reads_the_settlements_of_her_team_only(self):
+        leader = mail_new_test_user(
+            self.env,
+            login="commission_leader",
+            groups="base.group_user,crm_customer.group_sale_team",
+            company_id=self.company.id,
+            company_ids=[Command.set(self.company.ids)],
+        )
+        self.env["crm.team"].create(
+            {
+                "name": "Sales HCM 1",
+                "company_id": self.company.id,
+                "user_id": leader.id,
+                "crm_team_member_ids": [Command.create({"user_id": self.lan.id})],
+            }
+        )
+        Settlement = self.env["commission.settlement"].with_user(leader)
+        self.assertEqual(Settlement.search([]), self.lan_settlement)
+        self.assertEqual(
+            self.env["commission"].with_user(leader).search([("is_plan", "=", True)]),
+            self.lan_plan,
+        )
+        with assert_refused(self, AccessError, "commission.settlement"):
+            Settlement.browse(self.tuan_settlement.id).read(["total"])

@@ -35,6 +35,9 @@ class CrmPaymentPromise(models.Model):
     amount = fields.Monetary(
         string="Promised Amount",
         currency_field="currency_id",
+        compute="_compute_amount",
+        store=True,
+        readonly=False,
         help="Left to pay on the invoices, in the company currency, unless the "
         "customer promised only part of it.",
     )
@@ -88,9 +91,11 @@ class CrmPaymentPromise(models.Model):
         if any(promise.amount < 0 for promise in self):
             raise ValidationError(self.env._("A promised amount cannot be negative."))
 
-    @api.onchange("invoice_ids")
-    def _onchange_invoice_ids(self):
-        self.amount = sum(self.invoice_ids.mapped("amount_residual_signed"))
+    @api.depends("invoice_ids")
+    def _compute_amount(self):
+        # what is left to pay when the invoices are chosen, not as they get paid
+        for promise in self:
+            promise.amount = sum(promise.invoice_ids.mapped("amount_residual_signed"))
 
     @api.model
     def default_get(self, fields_list):
@@ -105,19 +110,11 @@ class CrmPaymentPromise(models.Model):
                 ]
             )
             defaults["invoice_ids"] = [Command.set(invoices.ids)]
-            defaults.setdefault(
-                "amount", sum(invoices.mapped("amount_residual_signed"))
-            )
         return defaults
 
     @api.model_create_multi
     def create(self, vals_list):
         promises = super().create(vals_list)
-        for promise, vals in zip(promises, vals_list, strict=True):
-            if "amount" not in vals:
-                promise.amount = sum(
-                    promise.invoice_ids.mapped("amount_residual_signed")
-                )
         for promise in promises.filtered(lambda p: not p.interaction_id):
             promise.interaction_id = self.env["crm.customer.interaction"].create(
                 promise._prepare_interaction_values()

@@ -53,11 +53,11 @@ if [ "$DEMO" = demo ] && ! database_exists; then
     # suite's demo invoices find the company's journals.
     say "Creating the demo database $DB: a Ho Chi Minh City company (log: $LOG)"
     : >"$LOG"
-    odoo_logged -c "$CONF" -d "$DB" -i base --load-language="$LANGS" --stop-after-init \
+    odoo_logged -c "$CONF" -d "$DB" --workers=0 -i base --load-language="$LANGS" --stop-after-init \
         || { tail -n 40 "$LOG" >&2; die "creating $DB failed"; }
     demo_step company
     say "Installing Vietnam's accounting (l10n_vn) on $DB"
-    odoo_logged -c "$CONF" -d "$DB" -i l10n_vn --load-language="$LANGS" --stop-after-init \
+    odoo_logged -c "$CONF" -d "$DB" --workers=0 -i l10n_vn --load-language="$LANGS" --stop-after-init \
         || { tail -n 40 "$LOG" >&2; die "installing l10n_vn failed on $DB"; }
     "$VENV_DIR/bin/python" "$ROOT_DIR/scripts/check_log.py" "$LOG"
 fi
@@ -66,7 +66,8 @@ args=()
 [ -n "$TO_INSTALL" ] && args+=(-i "$TO_INSTALL")
 [ "$(cat "$HASH_FILE" 2>/dev/null)" != "$(addons_hash)" ] && args+=(-u "$SUITE_MODULES")
 [ ${#args[@]} -eq 0 ] && exit 0
-args+=(-c "$CONF" -d "$DB" --stop-after-init)
+# one process, whatever the server's WORKERS: a multi-process server would bind the HTTP port
+args+=(-c "$CONF" -d "$DB" --workers=0 --stop-after-init)
 [ "$DEMO" = demo ] && args+=(--load-language="$LANGS") || args+=(--without-demo=all)
 say "Installing or updating the suite modules on database $DB (log: $LOG)"
 : >"$LOG"

@@ -9,7 +9,7 @@ ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # whatever the later command's variables. A script that sets USE_RUN_STATE=1 before sourcing
 # this file takes the remembered values of the variables its caller did not set.
 STATE_FILE="$ROOT_DIR/.run/state"
-STATE_KEYS="RUN_DIR PG_DIR VENV_DIR PG_PORT HTTP_PORT DB_HOST DB_PORT"
+STATE_KEYS="RUN_DIR PG_DIR VENV_DIR PG_PORT HTTP_PORT DB_HOST DB_PORT WORKERS REPLICA"
 HTTP_PORT_GIVEN="${HTTP_PORT:+1}"
 state_value() {
     [ -f "$STATE_FILE" ] && sed -n "s/^$1=//p" "$STATE_FILE" | tail -n 1
@@ -37,6 +37,14 @@ PG_DIR="${PG_DIR:-$RUN_DIR/pg}"
 PG_PORT="${PG_PORT:-54329}"
 
 HTTP_PORT="${HTTP_PORT:-8069}"
+# Odoo's multi-process mode: WORKERS HTTP worker processes (0: one threaded process) and,
+# with workers, the gevent process serving /websocket on GEVENT_PORT.
+WORKERS="${WORKERS:-0}"
+GEVENT_PORT="${GEVENT_PORT:-$((HTTP_PORT + 100))}"
+# REPLICA=1: a streaming standby of the embedded cluster in $PG_DIR/replica, on port
+# PG_PORT + 1 (socket in $PG_DIR), which Odoo uses for its read-only requests.
+REPLICA="${REPLICA:-0}"
+REPLICA_PORT="$((PG_PORT + 1))"
 DEMO_DB="${DEMO_DB:-crm_suite_demo}"
 TEST_DB_PREFIX="${TEST_DB_PREFIX:-crm_suite_test}"
 SUITE_MODULES="crm_customer,crm_sales_pipeline,crm_freight_pricing,crm_service,crm_accounting_bridge,crm_marketing,crm_marketing_mass_mailing,crm_marketing_sales_pipeline,crm_marketing_freight,crm_sales_commission"
@@ -87,6 +95,9 @@ pg_bindir() {
 db_conn_host() { if embedded_pg; then echo "$PG_DIR"; else echo "$DB_HOST"; fi; }
 db_conn_port() { if embedded_pg; then echo "$PG_PORT"; else echo "${DB_PORT:-5432}"; fi; }
 db_conn_user() { if embedded_pg; then echo odoo; else echo "${DB_USER:-odoo}"; fi; }
+# The read replica for odoo.conf: the embedded standby with REPLICA=1, else none (False).
+db_replica_host() { if [ "$REPLICA" = 1 ] && embedded_pg; then echo "$PG_DIR"; else echo False; fi; }
+db_replica_port() { if [ "$REPLICA" = 1 ] && embedded_pg; then echo "$REPLICA_PORT"; else echo False; fi; }
 
 psql_suite() {
     PGPASSWORD="$DB_PASSWORD" psql -X -q -v ON_ERROR_STOP=1 \
@@ -139,6 +150,8 @@ render_config() {
         ADDONS_PATH="$(addons_path)" TEST_ADDONS_PATH="$ROOT_DIR/tests/addons" \
         DB_CONN_HOST="$(db_conn_host)" DB_CONN_PORT="$(db_conn_port)" \
         DB_CONN_USER="$(db_conn_user)" DB_CONN_PASSWORD="${DB_PASSWORD:-False}" \
+        DB_REPLICA_HOST="$(db_replica_host)" DB_REPLICA_PORT="$(db_replica_port)" \
+        WORKERS="$WORKERS" GEVENT_PORT="$GEVENT_PORT" \
         DB_NAME="$db_name" HTTP_PORT="$HTTP_PORT" RUN_DIR="$RUN_DIR" \
         "$VENV_DIR/bin/python" - "$ROOT_DIR/config/$name.conf.in" "$target" <<'PY'
 import os, string, sys

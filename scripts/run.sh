@@ -17,10 +17,17 @@ Open $url, or move it: make stop && make run HTTP_PORT=$HTTP_PORT"
     exit 0
 done
 
+[[ "$WORKERS" =~ ^[0-9]+$ ]] || die "WORKERS must be a number of worker processes (0: threaded), not '$WORKERS'"
+[[ "$REPLICA" =~ ^[01]$ ]] || die "REPLICA must be 1 (start a read replica) or 0, not '$REPLICA'"
+
 # Before any set-up work: a busy port is found in a second, not after minutes of installing.
 if "$PYTHON" "$ROOT_DIR/scripts/port_in_use.py" "$HTTP_PORT"; then
     die "port $HTTP_PORT is already in use by another program.
 Choose another port, e.g.: make run HTTP_PORT=$(free_port_after "$HTTP_PORT")"
+fi
+if [ "$WORKERS" -gt 0 ] && "$PYTHON" "$ROOT_DIR/scripts/port_in_use.py" "$GEVENT_PORT"; then
+    die "port $GEVENT_PORT (the websocket's, GEVENT_PORT) is already in use by another program.
+Choose another port, e.g.: make run WORKERS=$WORKERS GEVENT_PORT=$(free_port_after "$GEVENT_PORT")"
 fi
 
 "$ROOT_DIR/scripts/setup.sh"
@@ -31,6 +38,9 @@ rm -f "$RUN_DIR/test-pg.pid"
 "$ROOT_DIR/scripts/ensure_db.sh" "$DEMO_DB" demo
 CONF="$(render_config odoo.dev "$DEMO_DB")"
 
-say "Starting Odoo at http://127.0.0.1:$HTTP_PORT (database $DEMO_DB, login admin / admin)"
+mode="threaded"
+[ "$WORKERS" -gt 0 ] && mode="$WORKERS workers, websocket on port $GEVENT_PORT"
+[ "$REPLICA" = 1 ] && mode="$mode, read-only requests on the standby (port $REPLICA_PORT)"
+say "Starting Odoo at http://127.0.0.1:$HTTP_PORT (database $DEMO_DB, login admin / admin; $mode)"
 "$ROOT_DIR/scripts/serve.sh" "$CONF" "$HTTP_PORT"
 say "Odoo is up: http://127.0.0.1:$HTTP_PORT (log: $RUN_DIR/odoo.log; 'make stop' stops it)"

@@ -176,6 +176,24 @@ class TestExportDownload(HttpCase):
         sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
         self.assertEqual(sheet.max_row, 2)
 
+    def test_download_reads_on_a_read_only_cursor(self):
+        """The route is read-only: with a read replica configured (db_replica_host)
+        the export runs there. It writes nothing on the way (a write would make Odoo
+        run it again on a read/write cursor)."""
+        self.authenticate("admin", "admin")
+        wizard = self._wizard("admin")
+        read_only = []
+        write_xlsx = type(wizard)._write_xlsx
+
+        def spy(export, output):
+            read_only.append(export.env.cr.readonly)
+            return write_xlsx(export, output)
+
+        self.patch(type(wizard), "_write_xlsx", spy)
+        response = self.url_open(f"/crm_customer/export/{wizard._name}/{wizard.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(read_only, [True])
+
     def test_another_users_wizard_is_not_found(self):
         self.env.ref("base.user_demo").groups_id += self.env.ref(
             "crm_customer.group_customer_export"

@@ -21,11 +21,6 @@ missing_modules() {
     echo "${missing[*]}"
 }
 
-addons_hash() {
-    (cd "$ROOT_DIR" && find addons -type f -not -path "*/__pycache__/*" -print0 \
-        | sort -z | xargs -0 sha256sum) | sha256sum | cut -d' ' -f1
-}
-
 # Run odoo with ARGS, logging into $LOG, and show its progress meanwhile (a first demo
 # install takes minutes).
 odoo_logged() {

@@ -106,6 +106,12 @@ psql_suite() {
 
 odoo_bin() { echo "$VENV_DIR/bin/odoo"; }
 
+# What ensure_db.sh compares with the hash of the last update: addons/ changed or not.
+addons_hash() {
+    (cd "$ROOT_DIR" && find -L addons -type f -not -path "*/__pycache__/*" -print0 \
+        | sort -z | xargs -0 sha256sum) | sha256sum | cut -d' ' -f1
+}
+
 remember_run_state() {
     local key
     mkdir -p "$(dirname "$STATE_FILE")"

@@ -11,12 +11,14 @@ class CrmServiceDiagnosisWizard(models.TransientModel):
 
     _name = "crm.service.diagnosis.wizard"
     _description = "Diagnose a Case"
+    _check_company_auto = True
 
     ticket_id = fields.Many2one("helpdesk.ticket", string="Case", required=True)
     node_id = fields.Many2one(
         "crm.service.diagnosis.node",
         string="Step",
         required=True,
+        check_company=True,
         domain="[('is_start', '=', True), ('company_id', 'in', [company_id, False])]",
         default=lambda self: self._default_node_id(),
     )
@@ -27,6 +29,7 @@ class CrmServiceDiagnosisWizard(models.TransientModel):
     category_id = fields.Many2one(related="node_id.category_id")
     answer_id = fields.Many2one(
         "crm.service.diagnosis.answer",
+        check_company=True,
         domain="[('node_id', '=', node_id)]",
     )
     path = fields.Text(readonly=True, help="The questions asked and answers given.")

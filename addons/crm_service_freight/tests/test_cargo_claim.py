@@ -168,9 +168,12 @@ class TestCargoClaim(FreightCommon):
         )
 
     def test_settings_refuse_negative_limits(self):
-        settings = Form(self.env["res.config.settings"])
+        admin = new_test_user(
+            self.env, "claim_settings_admin", groups="base.group_user,base.group_system"
+        )
+        settings = Form(self.env["res.config.settings"].with_user(admin))
         settings.claim_notice_days = 7
         settings.save().execute()
         self.assertEqual(self.company.claim_notice_days, 7)
         with self.assertRaises(ValidationError):
-            self.company.claim_liability_per_kg = -1.0
+            self.company.with_user(admin).claim_liability_per_kg = -1.0

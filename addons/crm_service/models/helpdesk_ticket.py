@@ -5,7 +5,8 @@ from odoo.exceptions import ValidationError
 
 
 class HelpdeskTicket(models.Model):
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "crm.service.cross.sell.mixin"]
 
     # what the case is about
     product_id = fields.Many2one("product.product", index="btree_not_null")

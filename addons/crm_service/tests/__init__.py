@@ -11,3 +11,5 @@ from . import test_tour
 from . import test_role_day
 from . import test_helpdesk_portal_translations
 from . import test_settings
+from . import test_diagnosis
+from . import test_cross_sell

@@ -73,7 +73,6 @@ class CrmCustomerInteraction(models.Model):
         default="out",
     )
     phone_number = fields.Char(
-        string="Phone Number",
         compute="_compute_phone_number",
         store=True,
         readonly=False,
@@ -92,7 +91,6 @@ class CrmCustomerInteraction(models.Model):
             ("voicemail", "Voicemail"),
             ("wrong_number", "Wrong Number"),
         ],
-        string="Call Result",
         index="btree_not_null",
     )
 

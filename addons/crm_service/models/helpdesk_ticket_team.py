@@ -115,17 +115,17 @@ class HelpdeskTicketTeam(models.Model):
         else:
             agent = min(candidates, key=lambda user: (workload[user][1], user.id))
         skills = matched[agent]
+        if skills:
+            skills_text = self.env._(
+                "skills %(names)s", names=", ".join(skills.mapped("display_name"))
+            )
+        else:
+            skills_text = self.env._("no specific skill needed")
         return agent, self.env._(
             "Assigned to %(agent)s: %(skills)s, %(count)s open cases "
             "(weighted workload %(weight)s).",
             agent=agent.display_name,
-            skills=(
-                self.env._(
-                    "skills %(names)s", names=", ".join(skills.mapped("display_name"))
-                )
-                if skills
-                else self.env._("no specific skill needed")
-            ),
+            skills=skills_text,
             count=workload[agent][0],
             weight=workload[agent][1],
         )

@@ -51,7 +51,7 @@ class TestCallIntake(CrmServiceCommon):
         ticket = self._create_ticket(team_id=self.team.id, user_id=self.agent_1.id)
         action = ticket.with_user(self.agent_1).action_log_call()
         with Form(
-            self.Interaction.with_user(self.agent_1).with_context(action["context"])
+            self.Interaction.with_user(self.agent_1).with_context(**action["context"])
         ) as form:
             form.call_duration = 0.5
             form.call_result = "reached"

@@ -299,7 +299,8 @@ class HelpdeskTicket(models.Model):
                 # team's followers and sends the first stage's template for created
                 # values, so do both as for a case created with its team
                 ticket._message_auto_subscribe({"team_id": ticket.team_id.id})
-                ticket._message_track_post_template(["stage_id"])
+                if "stage_id" not in vals:
+                    ticket._message_track_post_template(["stage_id"])
         # coverage is a fact of the moment the case comes in (counting the cases
         # before it, in creation order): decide it now, not at the next flush
         tickets.flush_recordset(["contract_id", "contract_coverage"])

@@ -65,6 +65,53 @@ class CrmCustomerInteraction(models.Model):
     company_id = fields.Many2one(
         "res.company", default=lambda self: self.env.company, index=True
     )
+    # phone calls (types flagged as calls)
+    is_call = fields.Boolean(related="type_id.is_call")
+    call_direction = fields.Selection(
+        [("in", "Incoming"), ("out", "Outgoing")],
+        string="Direction",
+        default="out",
+    )
+    phone_number = fields.Char(
+        compute="_compute_phone_number",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    call_duration = fields.Float(
+        string="Duration",
+        help="Length of the call, in hours and minutes.",
+        aggregator="sum",
+    )
+    call_result = fields.Selection(
+        [
+            ("reached", "Reached"),
+            ("no_answer", "No Answer"),
+            ("busy", "Busy"),
+            ("voicemail", "Voicemail"),
+            ("wrong_number", "Wrong Number"),
+        ],
+        index="btree_not_null",
+    )
+
+    @api.depends("contact_id", "partner_id")
+    def _compute_phone_number(self):
+        for interaction in self:
+            person = interaction.contact_id or interaction.partner_id
+            interaction.phone_number = (
+                person.phone or person.mobile or interaction.phone_number
+            )
+
+    @api.constrains("call_duration")
+    def _check_call_duration(self):
+        for interaction in self:
+            if interaction.call_duration < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The call %(name)s cannot last a negative time.",
+                        name=interaction.name,
+                    )
+                )
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):

@@ -10,3 +10,8 @@ class CrmCustomerInteractionType(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     icon = fields.Char(help="Font Awesome icon, e.g. fa-phone.")
+    is_call = fields.Boolean(
+        string="Phone Call",
+        help="Interactions of this type are phone calls: they record the direction, "
+        "the number, the duration and the call result.",
+    )

@@ -7,6 +7,7 @@ from . import test_partner_search
 from . import test_export
 from . import test_free_fields
 from . import test_interaction
+from . import test_interaction_call
 from . import test_territory
 from . import test_timeline
 from . import test_tour

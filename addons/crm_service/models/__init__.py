@@ -1,4 +1,5 @@
 from . import crm_service_sla
+from . import crm_service_agent_skill
 from . import crm_service_contract
 from . import crm_service_article
 from . import crm_service_diagnosis_node
@@ -13,3 +14,4 @@ from . import helpdesk_ticket
 from . import res_partner
 from . import res_users
 from . import res_config_settings
+from . import crm_customer_interaction

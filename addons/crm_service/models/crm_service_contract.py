@@ -122,9 +122,30 @@ class CrmServiceContract(models.Model):
             return False
         return not self.product_ids or product in self.product_ids
 
-    def _has_balance(self):
+    def _has_balance_before(self, ticket):
+        """Whether the contract still had a balance for this case, counting only
+        the contract's cases opened before it (then by number): a case covered
+        when it came in stays covered, whatever comes after it."""
         self.ensure_one()
-        return not self.quantity or self.remaining > 0
+        if not self.quantity:
+            return True
+        domain = [("contract_id", "=", self.id)]
+        if ticket._origin.id:
+            domain += [
+                "|",
+                ("opened_date", "<", ticket.opened_date),
+                "&",
+                ("opened_date", "=", ticket.opened_date),
+                ("id", "<", ticket._origin.id),
+            ]
+        elif ticket.opened_date:
+            # a case being entered comes after every saved one
+            domain += [("opened_date", "<=", ticket.opened_date)]
+        [(count, hours)] = self.env["helpdesk.ticket"]._read_group(
+            domain, aggregates=["__count", "service_hours:sum"]
+        )
+        consumed = hours if self.unit == "hours" else count
+        return consumed < self.quantity
 
     @api.model
     def _find_for_ticket(self, ticket):
@@ -154,4 +175,7 @@ class CrmServiceContract(models.Model):
                 and c._covers(ticket.category_id, ticket.product_id)
             )
         )
-        return contracts.filtered(lambda c: c._has_balance())[:1] or contracts[:1]
+        return (
+            contracts.filtered(lambda c: c._has_balance_before(ticket))[:1]
+            or contracts[:1]
+        )

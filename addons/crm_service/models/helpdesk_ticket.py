@@ -65,21 +65,30 @@ class HelpdeskTicket(models.Model):
         help="Working hours left before the next deadline (first response, then "
         "resolution); negative once it has passed.",
     )
+    # an open case's flag is also refreshed by the escalation job, as time passes
     sla_response_breached = fields.Boolean(
-        string="First Response Late", readonly=True, copy=False
+        string="First Response Late",
+        compute="_compute_sla_breached",
+        store=True,
+        copy=False,
     )
     sla_resolve_breached = fields.Boolean(
-        string="Resolution Late", readonly=True, copy=False
+        string="Resolution Late",
+        compute="_compute_sla_breached",
+        store=True,
+        copy=False,
     )
     response_work_hours = fields.Float(
         string="First Response Time (Working Hours)",
-        readonly=True,
+        compute="_compute_response_work_hours",
+        store=True,
         copy=False,
         aggregator="avg",
     )
     resolve_work_hours = fields.Float(
         string="Resolution Time (Working Hours)",
-        readonly=True,
+        compute="_compute_resolve_work_hours",
+        store=True,
         copy=False,
         aggregator="avg",
     )
@@ -89,6 +98,9 @@ class HelpdeskTicket(models.Model):
     contract_id = fields.Many2one(
         "crm.service.contract",
         string="Service Contract",
+        compute="_compute_contract_id",
+        store=True,
+        readonly=False,
         index="btree_not_null",
         check_company=True,
         domain="[('partner_id', 'child_of', commercial_partner_id)]",
@@ -99,18 +111,46 @@ class HelpdeskTicket(models.Model):
             ("exhausted", "Contract Used Up"),
             ("not_covered", "Not Covered"),
         ],
-        readonly=True,
+        compute="_compute_contract_coverage",
+        store=True,
         copy=False,
+        help="Whether the contract still had a balance for the case, counting the "
+        "contract's cases opened before it.",
     )
     contract_policy = fields.Selection(related="team_id.contract_policy")
+    # calls about the case (customer interactions)
+    interaction_ids = fields.One2many(
+        "crm.customer.interaction", "ticket_id", string="Calls"
+    )
+    interaction_count = fields.Integer(
+        string="Call Count", compute="_compute_interaction_count"
+    )
+    # routing
+    assignment_reason = fields.Char(
+        string="Routing",
+        readonly=True,
+        copy=False,
+        help="Why the routing gave the case to its agent.",
+    )
 
     @api.depends("user_id", "category_id")
     def _compute_team_id(self):
-        # a case without a team goes to its category's team, as in create()
+        # the one routing rule from category to team: a case without a team goes to
+        # its category's team, else (helpdesk_mgmt) to its agent's first team
         for ticket in self:
             if not ticket.team_id and ticket.category_id.team_id:
                 ticket.team_id = ticket.category_id.team_id
         return super()._compute_team_id()
+
+    @api.depends("interaction_ids")
+    def _compute_interaction_count(self):
+        counts = dict(
+            self.env["crm.customer.interaction"]._read_group(
+                [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
+            )
+        )
+        for ticket in self:
+            ticket.interaction_count = counts.get(ticket._origin, 0)
 
     @api.depends("team_id", "category_id", "priority", "company_id")
     def _compute_sla_id(self):
@@ -150,6 +190,71 @@ class HelpdeskTicket(models.Model):
             else:
                 ticket.sla_hours_left = -ticket._count_work_hours(deadline, now)
 
+    @api.depends(
+        "response_deadline",
+        "resolve_deadline",
+        "first_response_date",
+        "closed_date",
+        "stage_id.closed",
+    )
+    def _compute_sla_breached(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            answered = ticket.first_response_date or now
+            solved = (ticket.stage_id.closed and ticket.closed_date) or now
+            ticket.sla_response_breached = bool(
+                ticket.response_deadline and answered > ticket.response_deadline
+            )
+            ticket.sla_resolve_breached = bool(
+                ticket.resolve_deadline and solved > ticket.resolve_deadline
+            )
+
+    @api.depends("opened_date", "first_response_date", "company_id")
+    def _compute_response_work_hours(self):
+        for ticket in self:
+            start = ticket.opened_date or ticket.create_date
+            ticket.response_work_hours = (
+                ticket.first_response_date
+                and start
+                and ticket._count_work_hours(start, ticket.first_response_date)
+            )
+
+    @api.depends("opened_date", "closed_date", "stage_id.closed", "company_id")
+    def _compute_resolve_work_hours(self):
+        for ticket in self:
+            start = ticket.opened_date or ticket.create_date
+            ticket.resolve_work_hours = (
+                ticket.stage_id.closed
+                and ticket.closed_date
+                and start
+                and ticket._count_work_hours(start, ticket.closed_date)
+            )
+
+    @api.depends(
+        "partner_id.commercial_partner_id",
+        "category_id",
+        "product_id",
+        "company_id",
+        "opened_date",
+    )
+    def _compute_contract_id(self):
+        # decided when the case comes in or its scope changes; an agent may pick
+        # another contract of the customer by hand
+        Contract = self.env["crm.service.contract"]
+        for ticket in self:
+            ticket.contract_id = Contract._find_for_ticket(ticket)
+
+    @api.depends("contract_id", "opened_date")
+    def _compute_contract_coverage(self):
+        for ticket in self:
+            contract = ticket.contract_id
+            if not contract:
+                ticket.contract_coverage = "not_covered"
+            elif contract._has_balance_before(ticket):
+                ticket.contract_coverage = "covered"
+            else:
+                ticket.contract_coverage = "exhausted"
+
     @api.constrains("resolve_deadline", "opened_date")
     def _check_resolve_deadline(self):
         for ticket in self:
@@ -178,13 +283,8 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        Category = self.env["helpdesk.ticket.category"]
         Team = self.env["helpdesk.ticket.team"]
         for vals in vals_list:
-            if not vals.get("team_id") and vals.get("category_id"):
-                team = Category.browse(vals["category_id"]).team_id
-                if team:
-                    vals["team_id"] = team.id
             # the team's routing, not helpdesk_mgmt's "assign to the creator"
             # default, picks the agent of a case given to nobody
             team = Team.browse(vals.get("team_id"))
@@ -194,7 +294,17 @@ class HelpdeskTicket(models.Model):
             ):
                 vals["user_id"] = False
         tickets = super().create(vals_list)
-        tickets._update_contract_coverage()
+        for ticket, vals in zip(tickets, vals_list, strict=True):
+            if ticket.team_id and "team_id" not in vals:
+                # the team came from the category (compute): mail only subscribes the
+                # team's followers and sends the first stage's template for created
+                # values, so do both as for a case created with its team
+                ticket._message_auto_subscribe({"team_id": ticket.team_id.id})
+                if "stage_id" not in vals:
+                    ticket._message_track_post_template(["stage_id"])
+        # coverage is a fact of the moment the case comes in (counting the cases
+        # before it, in creation order): decide it now, not at the next flush
+        tickets.flush_recordset(["contract_id", "contract_coverage"])
         blocked = tickets.filtered(
             lambda t: (
                 t.team_id.contract_policy == "block"
@@ -212,21 +322,8 @@ class HelpdeskTicket(models.Model):
                     team=blocked[0].team_id.display_name,
                 )
             )
-        for ticket in tickets.filtered(lambda t: t.team_id and not t.user_id):
-            ticket._assign_agent()
-        tickets._update_sla_status()
+        tickets.filtered(lambda t: t.team_id and not t.user_id)._assign_agent()
         return tickets
-
-    def write(self, vals):
-        result = super().write(vals)
-        if (
-            "contract_coverage" not in vals
-            and self._CONTRACT_SCOPE_FIELDS & vals.keys()
-        ):
-            self._update_contract_coverage(keep_contract="contract_id" in vals)
-        if not self.env.context.get("crm_service_sla_update"):
-            self._update_sla_status()
-        return result
 
     @api.model
     def message_new(self, msg_dict, custom_values=None):
@@ -275,51 +372,43 @@ class HelpdeskTicket(models.Model):
         }
         return action
 
+    def action_log_call(self):
+        """Log a call about the case: a phone-call interaction of its customer."""
+        self.ensure_one()
+        call_type = self.env.ref("crm_customer.interaction_type_call")
+        contact = self.partner_id if self.partner_id.parent_id else False
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Calls"),
+            "res_model": "crm.customer.interaction",
+            "view_mode": "list,form",
+            "domain": [("ticket_id", "=", self.id)],
+            "context": {
+                "default_ticket_id": self.id,
+                "default_partner_id": self.commercial_partner_id.id,
+                "default_contact_id": contact and contact.id,
+                "default_type_id": call_type.id,
+                "default_call_direction": "in",
+                "default_name": self.name,
+            },
+        }
+
     def _rating_get_parent_field_name(self):
         # ratings carry the team, to compare teams as well as agents
         return "team_id"
 
     def _assign_agent(self):
-        """Give the case to the next agent of its team (see the team's assignment
-        method); the assignment is tracked in the chatter."""
-        self.ensure_one()
-        agent = self.team_id._get_next_agent()
-        if agent:
-            self.user_id = agent
-
-    # ------------------------------------------------------------
-    # Service contract
-    # ------------------------------------------------------------
-
-    _CONTRACT_SCOPE_FIELDS = frozenset(
-        ["partner_id", "category_id", "product_id", "contract_id", "company_id"]
-    )
-
-    def _update_contract_coverage(self, keep_contract=False):
-        """Link each case to the customer's contract covering it (or keep the one
-        chosen by hand) and say whether the contract still has a balance for it."""
-        Contract = self.env["crm.service.contract"]
+        """Give each case to the most suitable agent of its team (see
+        `helpdesk.ticket.team._get_agent_for`); the agent and the reason are
+        tracked in the chatter."""
         for ticket in self:
-            contract = (
-                ticket.contract_id
-                if keep_contract
-                else Contract._find_for_ticket(ticket)
-            )
-            if not contract:
-                coverage = "not_covered"
-            elif ticket.contract_id == contract and ticket.contract_coverage in (
-                "covered",
-                "exhausted",
-            ):
-                # the balance was checked when the case came under the contract
-                coverage = ticket.contract_coverage
-            else:
-                has_balance = not contract.quantity or contract.remaining > 0
-                coverage = "covered" if has_balance else "exhausted"
-            if ticket.contract_id != contract or ticket.contract_coverage != coverage:
-                ticket.write(
-                    {"contract_id": contract.id, "contract_coverage": coverage}
-                )
+            agent, reason = ticket.team_id._get_agent_for(ticket)
+            vals = {"assignment_reason": reason}
+            if agent:
+                vals["user_id"] = agent.id
+            ticket.write(vals)
+            # the case is new: field tracking is off until the end of the request
+            ticket._message_log(body=reason)
 
     # ------------------------------------------------------------
     # SLA
@@ -336,30 +425,6 @@ class HelpdeskTicket(models.Model):
         if not calendar:
             return (end - start).total_seconds() / 3600
         return calendar.get_work_hours_count(start, end, compute_leaves=True)
-
-    def _update_sla_status(self):
-        """Flag the cases answered or solved after their deadline, and the open
-        ones whose deadline has passed; measure the working hours they took."""
-        now = fields.Datetime.now()
-        for ticket in self:
-            answered = ticket.first_response_date or now
-            solved = (ticket.closed and ticket.closed_date) or now
-            start = ticket.opened_date or ticket.create_date
-            vals = {
-                "sla_response_breached": bool(
-                    ticket.response_deadline and answered > ticket.response_deadline
-                ),
-                "sla_resolve_breached": bool(
-                    ticket.resolve_deadline and solved > ticket.resolve_deadline
-                ),
-                "response_work_hours": ticket.first_response_date
-                and ticket._count_work_hours(start, ticket.first_response_date),
-                "resolve_work_hours": ticket.closed
-                and ticket.closed_date
-                and ticket._count_work_hours(start, ticket.closed_date),
-            }
-            if any(ticket[field] != value for field, value in vals.items()):
-                ticket.with_context(crm_service_sla_update=True).write(vals)
 
     def _get_sla_escalation_domain(self):
         now = fields.Datetime.now()
@@ -381,7 +446,9 @@ class HelpdeskTicket(models.Model):
         """Flag the open cases past a deadline and give their team leader one
         to-do per breached deadline; running it again adds nothing."""
         tickets = self.search(self._get_sla_escalation_domain())
-        tickets._update_sla_status()
+        # the deadline passed while the case stayed open: nothing changed on it
+        for fname in ("sla_response_breached", "sla_resolve_breached"):
+            self.env.add_to_compute(self._fields[fname], tickets)
         for ticket in tickets:
             vals = {}
             if ticket.sla_response_breached and not ticket.sla_response_escalated:
@@ -395,7 +462,7 @@ class HelpdeskTicket(models.Model):
                     self.env._("Resolution late: %(case)s", case=ticket.name)
                 )
             if vals:
-                ticket.with_context(crm_service_sla_update=True).write(vals)
+                ticket.write(vals)
 
     def _schedule_sla_escalation(self, summary):
         self.ensure_one()

@@ -1,4 +1,6 @@
 from . import test_routing
+from . import test_agent_skills
+from . import test_call_intake
 from . import test_sla
 from . import test_contract
 from . import test_core_mail_translations

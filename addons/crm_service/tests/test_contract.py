@@ -74,6 +74,33 @@ class TestContract(CrmServiceCommon):
         first.product_id = self.product
         self.assertEqual(first.contract_coverage, "covered")
 
+    def test_coverage_counts_the_cases_opened_before(self):
+        first = self._create_ticket(category_id=self.cat_repair.id)
+        second = self._create_ticket(category_id=self.cat_repair.id)
+        third = self._create_ticket(category_id=self.cat_repair.id)
+        # the first case leaves the contract: the third one is still the third
+        # opened, and keeps its coverage until its own scope changes
+        first.category_id = self.cat_question
+        self.assertFalse(first.contract_id)
+        self.assertEqual(third.contract_coverage, "exhausted")
+        third.product_id = self.product
+        self.assertEqual(third.contract_coverage, "covered")
+        self.assertEqual(second.contract_coverage, "covered")
+
+    def test_a_contract_chosen_by_hand_stays(self):
+        other = self.env["crm.service.contract"].create(
+            {
+                "name": "Other",
+                "partner_id": self.customer.id,
+                "date_start": date(2026, 1, 1),
+            }
+        )
+        ticket = self._create_ticket(category_id=self.cat_repair.id)
+        ticket.with_user(self.agent_1).contract_id = other
+        ticket.with_user(self.agent_1).priority = "2"
+        self.assertEqual(ticket.contract_id, other)
+        self.assertEqual(ticket.contract_coverage, "covered")
+
     def test_hours_contract_consumes_hours_spent(self):
         self.contract.write({"unit": "hours", "quantity": 4})
         ticket = self._create_ticket(category_id=self.cat_repair.id, service_hours=3)

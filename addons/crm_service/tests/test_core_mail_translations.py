@@ -46,6 +46,9 @@ class TestCoreMailTranslations(CrmServiceCommon, MockEmail):
                 "category_id": self.cat_repair.id,
             }
         )
+        # the agent closes it in a later request
+        self.env.flush_all()
+        self.env.cr.precommit.run()
         with self.mock_mail_gateway():
             as_request(self.agent_1, ticket).stage_id = self.stage_done
             self.env.flush_all()

@@ -50,6 +50,11 @@ class TestRouting(CrmServiceCommon):
         )
         self.assertEqual(tickets.user_id, self.agent_2)
         self.agent_2.helpdesk_available = False
+        # nobody is free: the team leader takes it
+        ticket = self._create_ticket(team_id=self.team.id)
+        self.assertEqual(ticket.user_id, self.leader)
+        self.assertIn("team leader", ticket.assignment_reason)
+        self.team.user_id = False
         self.assertFalse(self._create_ticket(team_id=self.team.id).user_id)
 
     def test_round_robin_takes_turns(self):

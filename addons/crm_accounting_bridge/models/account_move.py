@@ -23,19 +23,16 @@ class AccountMove(models.Model):
     crm_promised_date = fields.Date(
         string="Promised Date",
         compute="_compute_crm_collection",
-        groups="base.group_user",
         help="The date the customer promised on the latest collection call, while "
         "the promise is open.",
     )
     crm_days_overdue = fields.Integer(
         string="Days Overdue",
         compute="_compute_crm_collection",
-        groups="base.group_user",
     )
     crm_last_reminder_date = fields.Date(
         string="Last Reminder",
         compute="_compute_crm_collection",
-        groups="base.group_user",
         help="The last collection call about this invoice, or the last overdue notice "
         "e-mailed to the customer with it, whichever is later.",
     )

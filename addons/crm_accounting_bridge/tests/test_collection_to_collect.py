@@ -102,29 +102,6 @@ class TestToCollect(CrmCollectionCommon):
         self.assertEqual(self.overdue.crm_promised_date, False)
         self.assertEqual(self.this_week.crm_last_reminder_date, notice)
 
-    def test_reading_the_list_does_not_grow_with_the_invoices(self):
-        def read():
-            # what creating the invoices left to write is not the list's to pay
-            self.env.flush_all()
-            self.env.invalidate_all()
-            before = self.env.cr.sql_log_count
-            self._to_collect(self.salesman).read(
-                ["crm_promised_date", "crm_days_overdue", "crm_last_reminder_date"]
-            )
-            return self.env.cr.sql_log_count - before
-
-        read()
-        small = read()
-        for index in range(20):
-            self._invoice(
-                self.customer,
-                10 + index,
-                self.local_today,
-                self.local_today,
-                user=self.salesman,
-            )
-        self.assertEqual(read(), small)
-
 
 @tagged("post_install", "-at_install")
 class TestCollectionExport(CrmCollectionCommon):

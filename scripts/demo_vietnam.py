@@ -46,6 +46,11 @@ DEMO_CREDIT_LIMITS_USD = {
     "crm_customer.res_partner_minhphat_hp_demo": 5000.0,
 }
 DEMO_GROUP_CREDIT_LIMITS_USD = {"crm_customer.res_partner_minhphat_demo": 8000.0}
+DEMO_COLLECTION_TARGETS_USD = {
+    "crm_accounting_bridge.crm_collection_target_user_demo_this_month_demo": 3000.0,
+    "crm_accounting_bridge.crm_collection_target_user_demo_last_month_demo": 2500.0,
+    "crm_accounting_bridge.crm_collection_target_team_this_month_demo": 10000.0,
+}
 DEMO_LOGINS = [
     "admin",
     "lan.sales",
@@ -161,6 +166,10 @@ def suite_step(env):
         partner = env.ref(xmlid, raise_if_not_found=False)
         if partner:
             partner.with_company(company).credit_limit = usd * DEMO_RATES["USD"]
+    for xmlid, usd in DEMO_COLLECTION_TARGETS_USD.items():
+        target = env.ref(xmlid, raise_if_not_found=False)
+        if target and target.company_id == company:
+            target.amount = usd * DEMO_RATES["USD"]
     for xmlid, usd in DEMO_GROUP_CREDIT_LIMITS_USD.items():
         partner = env.ref(xmlid, raise_if_not_found=False)
         if partner:

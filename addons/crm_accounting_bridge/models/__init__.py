@@ -7,3 +7,4 @@ from . import res_config_settings
 from . import res_partner
 from . import sale_order
 from . import crm_payment_promise
+from . import crm_collection_target

@@ -1,7 +1,7 @@
 from collections import defaultdict
 
-from odoo import api, fields, models
-from odoo.tools import format_amount, format_date
+from odoo import Command, api, fields, models
+from odoo.tools import SQL, format_amount, format_date
 
 
 class AccountMove(models.Model):
@@ -19,6 +19,99 @@ class AccountMove(models.Model):
         help="Last day the customer was emailed a list of overdue invoices including "
         "this one.",
     )
+    # To Collect: read for a page of invoices at once, never stored
+    crm_promised_date = fields.Date(
+        string="Promised Date",
+        compute="_compute_crm_collection",
+        help="The date the customer promised on the latest collection call, while "
+        "the promise is open.",
+    )
+    crm_days_overdue = fields.Integer(
+        string="Days Overdue",
+        compute="_compute_crm_collection",
+    )
+    crm_last_reminder_date = fields.Date(
+        string="Last Reminder",
+        compute="_compute_crm_collection",
+        help="The last collection call about this invoice, or the last overdue notice "
+        "e-mailed to the customer with it, whichever is later.",
+    )
+
+    # ------------------------------------------------------------
+    # COLLECTION
+    # ------------------------------------------------------------
+
+    @api.depends("invoice_date_due", "payment_state", "overdue_notice_date")
+    @api.depends_context("company")
+    def _compute_crm_collection(self):
+        moves = self.filtered("id")
+        (self - moves).update(
+            {
+                "crm_promised_date": False,
+                "crm_days_overdue": 0,
+                "crm_last_reminder_date": False,
+            }
+        )
+        if not moves:
+            return
+        self.env["crm.payment.promise"].flush_model(
+            ["date", "invoice_ids", "promised_date", "state"]
+        )
+        moves.flush_recordset(["overdue_notice_date"])
+        # the promises on invoices the user reads, whoever logged them: only their
+        # dates come out, and only for these invoices
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT move.id, promise.promised_date,
+                       GREATEST(move.overdue_notice_date, call.date)
+                  FROM account_move move
+                  LEFT JOIN (%(promises)s) promise ON promise.move_id = move.id
+                  LEFT JOIN LATERAL (
+                       SELECT MAX(called.date) AS date
+                         FROM crm_payment_promise_invoice_rel rel
+                         JOIN crm_payment_promise called
+                           ON called.id = rel.promise_id
+                        WHERE rel.move_id = move.id
+                       ) call ON TRUE
+                 WHERE move.id IN %(ids)s
+                """,
+                promises=self.env[
+                    "crm.payment.promise"
+                ]._get_open_promise_dates_query(),
+                ids=tuple(moves.ids),
+            )
+        )
+        dates = {
+            move_id: (promised, reminded)
+            for move_id, promised, reminded in self.env.cr.fetchall()
+        }
+        todays = {}
+        for move in moves:
+            promised, reminded = dates.get(move.id, (False, False))
+            company = move.company_id
+            today = todays.get(company) or todays.setdefault(
+                company, company._crm_today()
+            )
+            due = move.invoice_date_due
+            is_open = move.payment_state in ("not_paid", "partial")
+            move.crm_promised_date = promised
+            move.crm_last_reminder_date = reminded
+            move.crm_days_overdue = (
+                (today - due).days if is_open and due and due < today else 0
+            )
+
+    def action_crm_log_collection_call(self):
+        """The customer's *Log Collection Call*, for this invoice."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_accounting_bridge.crm_payment_promise_action_log_call"
+        )
+        action["context"] = {
+            "default_partner_id": self.commercial_partner_id.id,
+            "default_invoice_ids": [Command.set(self.ids)],
+        }
+        return action
 
     # ------------------------------------------------------------
     # RECEIVABLE REMINDERS

@@ -1,6 +1,6 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import format_amount, format_date
+from odoo.tools import SQL, format_amount, format_date
 
 
 class CrmPaymentPromise(models.Model):
@@ -136,6 +136,22 @@ class CrmPaymentPromise(models.Model):
             "state": "done",
             "result": self.note,
         }
+
+    @api.model
+    def _get_open_promise_dates_query(self):
+        """(move_id, promised_date): per invoice with an open promise, the
+        promise of the latest call, the one the customer last gave. The collection
+        report and the invoices' *Promised Date* both read it."""
+        return SQL(
+            """
+            SELECT DISTINCT ON (rel.move_id)
+                   rel.move_id, promise.promised_date
+              FROM crm_payment_promise_invoice_rel rel
+              JOIN crm_payment_promise promise ON promise.id = rel.promise_id
+             WHERE promise.state = 'open'
+          ORDER BY rel.move_id, promise.date DESC, promise.id DESC
+            """
+        )
 
     @api.model
     def _cron_broken_promises(self):

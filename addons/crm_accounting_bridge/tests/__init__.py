@@ -16,3 +16,6 @@ from . import test_timeline
 from . import test_tour
 from . import test_translations
 from . import test_payment_promise
+from . import test_collection_report
+from . import test_collection_target
+from . import test_collection_to_collect

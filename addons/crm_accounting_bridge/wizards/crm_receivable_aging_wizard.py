@@ -108,12 +108,7 @@ class CrmReceivableAgingWizard(models.TransientModel):
     def _get_bilingual_headers(self):
         """Vietnamese / English (or Chinese / English...) headers; English alone for
         English users."""
-        local = self._get_export_headers()
-        english = self.with_context(lang="en_US")._get_export_headers()
-        return [
-            header if header == english_header else f"{header} / {english_header}"
-            for header, english_header in zip(local, english, strict=True)
-        ]
+        return self._export_bilingual(lambda wizard: wizard._get_export_headers())
 
     def _export_columns(self):
         """Customer code, name, salesperson, currency, one amount per bucket, total."""
@@ -181,8 +176,8 @@ class CrmReceivableAgingWizard(models.TransientModel):
         ]
 
     def _get_subtotal_label(self, currency_name):
-        local = self.env._("Subtotal %(currency)s", currency=currency_name)
-        english = self.with_context(lang="en_US").env._(
-            "Subtotal %(currency)s", currency=currency_name
-        )
-        return local if local == english else f"{local} / {english}"
+        return self._export_bilingual(
+            lambda wizard: [
+                wizard.env._("Subtotal %(currency)s", currency=currency_name)
+            ]
+        )[0]

@@ -63,6 +63,18 @@ class CrmCustomerXlsxExport(models.AbstractModel):
             yield from model.browse(record_ids[start : start + BATCH_SIZE])
             self.env.invalidate_all()
 
+    def _export_bilingual(self, get_labels):
+        """Labels as "local / English" (Vietnamese / English, Chinese / English...):
+        ``get_labels(export)`` returns a list of labels in ``export``'s language; it
+        is called as the user and again in English. A label the same in both
+        languages (an English user, a currency code) is written once."""
+        local = get_labels(self)
+        english = get_labels(self.with_context(lang="en_US"))
+        return [
+            label if label == english_label else f"{label} / {english_label}"
+            for label, english_label in zip(local, english, strict=True)
+        ]
+
     def _export_number_format(self):
         """The xlsx number format of the numeric cells (e.g. "#,##0.00"); None:
         Excel's general format."""

@@ -21,6 +21,7 @@ SUITE_MODULES = (
     "crm_marketing_sales_pipeline",
     "crm_marketing_freight",
     "crm_sales_commission",
+    "crm_service_stock",
 )
 MAX_COLUMNS = 9
 NARROW_WIDGETS = {

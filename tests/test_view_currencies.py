@@ -20,6 +20,7 @@ SUITE_MODULES = {
     "crm_marketing_sales_pipeline",
     "crm_marketing_freight",
     "crm_sales_commission",
+    "crm_service_stock",
 }
 VIEW_TYPES = ("form", "list", "kanban")
 

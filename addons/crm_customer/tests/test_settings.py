@@ -20,6 +20,7 @@ SUITE_MODULES = {
     "crm_marketing_mass_mailing",
     "crm_marketing_sales_pipeline",
     "crm_marketing_freight",
+    "crm_service_stock",
 }
 
 

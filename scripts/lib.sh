@@ -39,7 +39,7 @@ PG_PORT="${PG_PORT:-54329}"
 HTTP_PORT="${HTTP_PORT:-8069}"
 DEMO_DB="${DEMO_DB:-crm_suite_demo}"
 TEST_DB_PREFIX="${TEST_DB_PREFIX:-crm_suite_test}"
-SUITE_MODULES="crm_customer,crm_sales_pipeline,crm_freight_pricing,crm_service,crm_accounting_bridge,crm_marketing,crm_marketing_mass_mailing,crm_marketing_sales_pipeline,crm_marketing_freight,crm_sales_commission,crm_service_stock"
+SUITE_MODULES="crm_customer,crm_sales_pipeline,crm_freight_pricing,crm_service,crm_accounting_bridge,crm_marketing,crm_marketing_mass_mailing,crm_marketing_sales_pipeline,crm_marketing_freight,crm_sales_commission,crm_service_stock,crm_service_repair,crm_service_project"
 # Installed by `make test` only, from tests/addons (never on a server's add-ons path).
 TEST_ONLY_MODULES="test_crm_suite"
 

@@ -77,6 +77,10 @@ class TestCaseRepair(CrmServiceCommon):
         self.assertTrue(repair.under_warranty)
         self.assertEqual(ticket.repair_count, 1)
         self.assertEqual(ticket.repair_state, "draft")
+        # the customer's unit came back to the repair shop
+        self.env["stock.quant"]._update_available_quantity(
+            self.product, repair.product_location_src_id, 1, lot_id=self.lot
+        )
         repair.action_validate()
         self.assertEqual(ticket.repair_state, "confirmed")
         repair.action_repair_start()

@@ -13,5 +13,6 @@
         "views/crm_service_contract_views.xml",
         "views/project_task_views.xml",
     ],
+    "demo": ["demo/project_project_demo.xml"],
     "auto_install": True,
 }

@@ -45,7 +45,9 @@ class CrmServiceGoods(models.Model):
         check_company=True,
         readonly=True,
     )
-    move_line_id = fields.Many2one("stock.move.line", readonly=True, copy=False)
+    move_line_id = fields.Many2one(
+        "stock.move.line", readonly=True, copy=False, check_company=True
+    )
     origin = fields.Char(
         related="picking_id.origin", string="Source Document", readonly=True
     )

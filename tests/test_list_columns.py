@@ -22,6 +22,9 @@ SUITE_MODULES = (
     "crm_marketing_freight",
     "crm_service_freight",
     "crm_sales_commission",
+    "crm_service_stock",
+    "crm_service_repair",
+    "crm_service_project",
 )
 MAX_COLUMNS = 9
 NARROW_WIDGETS = {

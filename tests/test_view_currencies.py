@@ -21,6 +21,9 @@ SUITE_MODULES = {
     "crm_marketing_freight",
     "crm_service_freight",
     "crm_sales_commission",
+    "crm_service_stock",
+    "crm_service_repair",
+    "crm_service_project",
 }
 VIEW_TYPES = ("form", "list", "kanban")
 

@@ -102,6 +102,36 @@ class TestToCollect(CrmCollectionCommon):
         self.assertEqual(self.overdue.crm_promised_date, False)
         self.assertEqual(self.this_week.crm_last_reminder_date, notice)
 
+    def test_reading_the_list_is_bounded_whatever_the_invoices(self):
+        def read():
+            # what creating the invoices left to write is not the list's to pay
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            self._to_collect(self.salesman).read(
+                ["crm_promised_date", "crm_days_overdue", "crm_last_reminder_date"]
+            )
+            return self.env.cr.sql_log_count - before
+
+        def add(count):
+            for index in range(count):
+                self._invoice(
+                    self.customer,
+                    10 + index,
+                    self.local_today,
+                    self.local_today,
+                    user=self.salesman,
+                )
+
+        read()
+        small = read()
+        add(20)
+        medium = read()
+        add(40)
+        # one query more from the first few invoices on (cache warm-up), then flat
+        self.assertLessEqual(medium, small + 1)
+        self.assertEqual(read(), medium)
+
 
 @tagged("post_install", "-at_install")
 class TestCollectionExport(CrmCollectionCommon):

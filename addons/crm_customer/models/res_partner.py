@@ -165,8 +165,9 @@ class ResPartner(models.Model):
     competitor_product_ids = fields.One2many(
         "crm.customer.competitor.product", "partner_id", string="Competitor Products"
     )
-    project_ids = fields.One2many(
-        "crm.customer.project", "partner_id", string="Projects"
+    # not `project_ids`: Odoo's project module gives res.partner that name
+    customer_project_ids = fields.One2many(
+        "crm.customer.project", "partner_id", string="Customer Projects"
     )
     duplicate_partner_ids = fields.Many2many(
         "res.partner",

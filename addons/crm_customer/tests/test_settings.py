@@ -21,6 +21,9 @@ SUITE_MODULES = {
     "crm_marketing_sales_pipeline",
     "crm_marketing_freight",
     "crm_service_freight",
+    "crm_service_stock",
+    "crm_service_repair",
+    "crm_service_project",
 }
 
 

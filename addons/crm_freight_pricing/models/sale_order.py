@@ -9,7 +9,7 @@ class SaleOrder(models.Model):
     _name = "sale.order"
     _inherit = ["sale.order", "freight.shipment.mixin"]
 
-    freight_incoterm_id = fields.Many2one("account.incoterms", string="Incoterm")
+    freight_incoterm_id = fields.Many2one("account.incoterms")
     container_line_ids = fields.One2many(
         "sale.order.freight.container", "order_id", string="Containers", copy=True
     )

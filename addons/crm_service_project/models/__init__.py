@@ -1,0 +1,3 @@
+from . import crm_service_contract
+from . import helpdesk_ticket
+from . import project_task

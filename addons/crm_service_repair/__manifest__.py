@@ -1,0 +1,17 @@
+{
+    "name": "CRM Service - Repairs",
+    "summary": "Open an Odoo repair order from a service case for the customer's "
+    "goods; its state flows back to the case",
+    "version": "18.0.1.0.0",
+    "category": "Services/Helpdesk",
+    "website": "https://github.com/crm-suite/crm-suite",
+    "author": "CRM Suite",
+    "license": "AGPL-3",
+    "depends": ["crm_service_stock", "repair"],
+    "data": [
+        "views/helpdesk_ticket_views.xml",
+        "views/repair_order_views.xml",
+    ],
+    "demo": ["demo/repair_order_demo.xml"],
+    "auto_install": True,
+}

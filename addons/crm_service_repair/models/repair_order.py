@@ -1,0 +1,53 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class RepairOrder(models.Model):
+    _inherit = "repair.order"
+
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Service Case",
+        index="btree_not_null",
+        check_company=True,
+        copy=False,
+    )
+
+    @api.constrains("ticket_id", "lot_id", "product_id")
+    def _check_ticket_goods(self):
+        Goods = self.env["crm.service.goods"]
+        for repair in self.filtered(lambda r: r.ticket_id and r.lot_id):
+            customer = repair.ticket_id.commercial_partner_id
+            if not Goods.search_count(
+                [("partner_id", "=", customer.id), ("lot_id", "=", repair.lot_id.id)],
+                limit=1,
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The serial number %(lot)s is not among the goods of "
+                        "%(customer)s: the repair of the case %(case)s cannot be "
+                        "about it.",
+                        lot=repair.lot_id.name,
+                        customer=customer.display_name,
+                        case=repair.ticket_id.name,
+                    )
+                )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "state" in vals:
+            self.filtered("ticket_id")._notify_ticket_state()
+        return result
+
+    def _notify_ticket_state(self):
+        """Tell the case's followers where its repair stands."""
+        states = dict(self._fields["state"]._description_selection(self.env))
+        for repair in self:
+            repair.ticket_id.message_post(
+                body=self.env._(
+                    "Repair %(repair)s: %(state)s.",
+                    repair=repair.name,
+                    state=states.get(repair.state),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )

@@ -1,0 +1,120 @@
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from odoo.addons.crm_service.tests.common import CrmServiceCommon
+from odoo.addons.mail.tests.common import mail_new_test_user
+
+
+@tagged("post_install", "-at_install")
+class TestCaseRepair(CrmServiceCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the service desk's repair agent: a team agent who also works in
+        # Inventory, where Odoo's repair orders live
+        cls.repair_agent = mail_new_test_user(
+            cls.env,
+            login="crm_service_repair_agent",
+            groups="base.group_user,helpdesk_mgmt.group_helpdesk_user_team,"
+            "stock.group_stock_user,stock.group_production_lot",
+        )
+        cls.team.user_ids |= cls.repair_agent
+        cls.product.write(
+            {"is_storable": True, "tracking": "serial", "warranty_months": 12}
+        )
+        Lot = cls.env["stock.lot"]
+        cls.lot = Lot.create({"name": "RF-0001", "product_id": cls.product.id})
+        cls.other_lot = Lot.create({"name": "RF-0002", "product_id": cls.product.id})
+        Goods = cls.env["crm.service.goods"]
+        cls.goods = Goods.create(
+            {
+                "partner_id": cls.customer.id,
+                "product_id": cls.product.id,
+                "lot_id": cls.lot.id,
+                "delivery_date": "2026-03-02",
+            }
+        )
+        cls.other_goods = Goods.create(
+            {
+                "partner_id": cls.other_customer.id,
+                "product_id": cls.product.id,
+                "lot_id": cls.other_lot.id,
+                "delivery_date": "2026-03-02",
+            }
+        )
+
+    def _case(self, user, **values):
+        with freeze_time("2026-06-01 09:00:00"):
+            return (
+                self.env["helpdesk.ticket"]
+                .with_user(user)
+                .create(
+                    {
+                        "name": "Reefer alarm",
+                        "description": "<p>Alarm at start</p>",
+                        "partner_id": self.contact.id,
+                        "user_id": user.id,
+                        **values,
+                    }
+                )
+            )
+
+    def test_case_opens_a_repair_whose_state_flows_back(self):
+        ticket = self._case(self.repair_agent, goods_id=self.goods.id)
+        action = ticket.action_open_repair()
+        repair = (
+            self.env["repair.order"]
+            .with_user(self.repair_agent)
+            .browse(action["res_id"])
+        )
+        self.assertEqual(repair.ticket_id, ticket)
+        self.assertEqual(repair.partner_id, self.contact)
+        self.assertEqual(repair.product_id, self.product)
+        self.assertEqual(repair.lot_id, self.lot)
+        # the goods are under warranty: the repair's parts are not charged
+        self.assertTrue(repair.under_warranty)
+        self.assertEqual(ticket.repair_count, 1)
+        self.assertEqual(ticket.repair_state, "draft")
+        # the customer's unit came back to the repair shop
+        self.env["stock.quant"]._update_available_quantity(
+            self.product, repair.product_location_src_id, 1, lot_id=self.lot
+        )
+        repair.action_validate()
+        self.assertEqual(ticket.repair_state, "confirmed")
+        repair.action_repair_start()
+        self.assertEqual(ticket.repair_state, "under_repair")
+        self.assertIn(
+            f"Repair {repair.name}: Under Repair.",
+            ticket.message_ids.mapped("preview"),
+        )
+        repair.action_repair_end()
+        self.assertEqual(ticket.repair_state, "done")
+        # an agent without Inventory rights still reads where the repair stands
+        self.assertEqual(ticket.with_user(self.agent_1).repair_state, "done")
+        searched = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.agent_1)
+            .search([("repair_state", "=", "done")])
+        )
+        self.assertIn(ticket, searched)
+
+    def test_repair_on_goods_of_another_customer_refused(self):
+        ticket = self._case(self.repair_agent, goods_id=self.goods.id)
+        Repair = self.env["repair.order"].with_user(self.repair_agent)
+        with self.assertRaises(ValidationError) as caught:
+            Repair.create(
+                {
+                    **ticket._prepare_repair_values(),
+                    "lot_id": self.other_lot.id,
+                }
+            )
+        self.assertIn("not among the goods of Biển Xanh JSC", str(caught.exception))
+        self.assertFalse(Repair.search([("ticket_id", "=", ticket.id)]))
+
+    def test_repair_needs_a_product(self):
+        ticket = self._case(self.repair_agent)
+        with self.assertRaises(UserError):
+            ticket.action_open_repair()
+        self.assertFalse(ticket.repair_ids)

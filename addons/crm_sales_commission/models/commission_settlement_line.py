@@ -33,7 +33,6 @@ class CommissionSettlementLine(models.Model):
     )
     invoice_id = fields.Many2one(
         "account.move",
-        string="Invoice",
         compute="_compute_invoice_id",
         store=True,
         index="btree_not_null",

@@ -10,7 +10,6 @@ class CrmSalesTarget(models.Model):
     _inherit = "crm.sales.target"
 
     commission_earned = fields.Monetary(
-        string="Commission Earned",
         compute="_compute_commission",
         help="The commission of the period's invoices so far: what was settled, plus "
         "what the invoices not settled yet will earn under the plan (an estimate until "

@@ -115,7 +115,9 @@ class CommissionPayrollExport(models.TransientModel):
         translated = [
             self.with_context(lang=lang)._get_export_headers() for lang in langs
         ]
-        return [" / ".join(dict.fromkeys(texts)) for texts in zip(*translated)]
+        return [
+            " / ".join(dict.fromkeys(texts)) for texts in zip(*translated, strict=True)
+        ]
 
     def _export_columns(self):
         notes = dict(

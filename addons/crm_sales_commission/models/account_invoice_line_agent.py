@@ -2,6 +2,12 @@ import math
 
 from odoo import api, fields, models
 
+EXCLUSIONS = [
+    ("customer", "Excluded customer"),
+    ("product", "Excluded product"),
+    ("category", "Excluded product category"),
+]
+
 
 class AccountInvoiceLineAgent(models.Model):
     """An invoice line's commission under a plan: the plan in force on the invoice
@@ -20,6 +26,15 @@ class AccountInvoiceLineAgent(models.Model):
         help="What the plan's rate applies to, in the company's currency: the invoiced "
         "amount, or the invoiced amount less the cost kept on the order line. Negative "
         "on credit notes.",
+        # the base of a profit plan less the invoiced amount is the line's cost
+        groups="sales_team.group_sale_manager,account.group_account_manager",
+    )
+    exclusion = fields.Selection(
+        EXCLUSIONS,
+        compute="_compute_exclusion",
+        store=True,
+        precompute=True,
+        help="Why the plan pays nothing on this line.",
     )
 
     @api.depends("commission_id.is_plan", "object_id.currency_id", "company_id")
@@ -50,16 +65,30 @@ class AccountInvoiceLineAgent(models.Model):
             line.base_amount = revenue
 
     @api.depends(
+        "commission_id.is_plan",
+        "commission_id.excluded_partner_ids",
+        "commission_id.excluded_product_ids",
+        "commission_id.excluded_categ_ids",
+        "object_id.product_id",
+        "object_id.move_id.commercial_partner_id",
+    )
+    def _compute_exclusion(self):
+        for line in self:
+            plan = line.commission_id
+            line.exclusion = plan.is_plan and plan._exclusion(line.object_id)
+
+    @api.depends(
         "object_id.price_subtotal",
         "object_id.commission_free",
         "commission_id",
         "base_amount",
+        "exclusion",
     )
     def _compute_amount(self):
         plan_lines = self.filtered("commission_id.is_plan")
         result = super(AccountInvoiceLineAgent, self - plan_lines)._compute_amount()
         for line in plan_lines:
-            if line.object_id.commission_free:
+            if line.object_id.commission_free or line.exclusion:
                 line.amount = 0.0
                 continue
             base = line.base_amount

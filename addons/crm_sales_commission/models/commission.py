@@ -51,6 +51,40 @@ class Commission(models.Model):
         "(3 % on the first 500,000,000 of profit of the month, 5 % above). Each line: "
         "OCA's sections, the rate of the section the line's amount falls in.",
     )
+    # New-customer bonus
+    new_customer_bonus_type = fields.Selection(
+        [("fixed", "Fixed amount"), ("percent", "Percentage of the first invoice")],
+        string="New-Customer Bonus",
+        help="Paid once, on its own settlement line, for the first invoice of a "
+        "customer whose first invoice ever falls in the settlement period.",
+    )
+    new_customer_bonus = fields.Float(
+        string="Bonus",
+        digits=(16, 2),
+        help="The bonus in the company's currency, or its percentage of the first "
+        "invoice's commission base.",
+    )
+    # Exclusions: their lines earn nothing, and say why
+    excluded_partner_ids = fields.Many2many(
+        "res.partner",
+        "commission_excluded_partner_rel",
+        string="Excluded Customers",
+        domain="[('is_company', '=', True)]",
+        help="Invoices of these customers (and their contacts) earn no commission.",
+    )
+    excluded_product_ids = fields.Many2many(
+        "product.product",
+        "commission_excluded_product_rel",
+        string="Excluded Products",
+        help="Invoice lines of these products earn no commission.",
+    )
+    excluded_categ_ids = fields.Many2many(
+        "product.category",
+        "commission_excluded_categ_rel",
+        string="Excluded Product Categories",
+        help="Invoice lines of products in these categories (or their sub-categories) "
+        "earn no commission.",
+    )
 
     @api.depends("plan_user_id", "plan_team_id")
     def _compute_is_plan(self):
@@ -63,9 +97,16 @@ class Commission(models.Model):
     # Bad input
     # ------------------------------------------------------------------
 
-    @api.constrains("fix_qty", "section_ids")
+    @api.constrains("fix_qty", "section_ids", "new_customer_bonus")
     def _check_rates_not_negative(self):
         for commission in self:
+            if commission.new_customer_bonus < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Plan %(name)s: the new-customer bonus cannot be negative.",
+                        name=commission.name,
+                    )
+                )
             if commission.fix_qty < 0 or any(
                 section.percent < 0 for section in commission.section_ids
             ):
@@ -231,6 +272,35 @@ class Commission(models.Model):
                 / 100.0
             )
         return amount
+
+    def _exclusion(self, invoice_line):
+        """Why ``invoice_line`` earns nothing under this plan, or False."""
+        self.ensure_one()
+        customer = invoice_line.move_id.commercial_partner_id
+        if customer in self.excluded_partner_ids.commercial_partner_id:
+            return "customer"
+        product = invoice_line.product_id
+        if product and product in self.excluded_product_ids:
+            return "product"
+        if (
+            product
+            and self.excluded_categ_ids
+            and (
+                set(map(int, product.categ_id.parent_path.split("/")[:-1]))
+                & set(self.excluded_categ_ids.ids)
+            )
+        ):
+            return "category"
+        return False
+
+    def _bonus_amount(self, base):
+        """The new-customer bonus of a first invoice whose base is ``base``."""
+        self.ensure_one()
+        if self.new_customer_bonus_type == "fixed":
+            return self.new_customer_bonus
+        if self.new_customer_bonus_type == "percent":
+            return max(base, 0.0) * self.new_customer_bonus / 100.0
+        return 0.0
 
     def _plan_amount(self, base):
         """The commission of a positive ``base`` on its own (one invoice line)."""

@@ -75,6 +75,10 @@ class CommissionSettlement(models.Model):
             for plan, plan_lines in groupby(lines, key=lambda line: line.commission_id):
                 cumulated = settlement.env["commission.settlement.line"]
                 for line in plan_lines:
+                    if line.note:
+                        # excluded: visibly on the settlement, for nothing
+                        line.settled_amount = 0.0
+                        continue
                     taken_back = line._taken_back_amount()
                     if taken_back is None:
                         cumulated |= line
@@ -88,3 +92,69 @@ class CommissionSettlement(models.Model):
                     total = currency.round(plan._tiered_amount(max(base, 0.0)))
                     line.settled_amount = total - previous
                     previous = total
+        self._settle_new_customer_bonuses()
+
+    def _settle_new_customer_bonuses(self):
+        """One bonus line per customer new in the period: the customer's first posted
+        invoice ever (in the company) is one of the settlement's, under a plan with a
+        new-customer bonus, and no other settlement paid the bonus yet."""
+        Line = self.env["commission.settlement.line"]
+        vals_list = []
+        for settlement in self.filtered(
+            lambda s: s.state == "settled" and not s.approved_user_id
+        ):
+            lines = settlement.line_ids.filtered(
+                lambda line: (
+                    line.invoice_agent_line_id
+                    and not line.note
+                    and line.commission_id.new_customer_bonus_type
+                    and line.invoice_id.move_type == "out_invoice"
+                )
+            )
+            if not lines:
+                continue
+            customers = lines.invoice_id.commercial_partner_id
+            first_dates = dict(
+                self.env["account.move"]._read_group(
+                    [
+                        ("move_type", "=", "out_invoice"),
+                        ("state", "=", "posted"),
+                        ("company_id", "=", settlement.company_id.id),
+                        ("commercial_partner_id", "in", customers.ids),
+                    ],
+                    ["commercial_partner_id"],
+                    ["invoice_date:min"],
+                )
+            )
+            paid = Line.search(
+                [
+                    ("agent_id", "=", settlement.agent_id.id),
+                    ("bonus_invoice_id.commercial_partner_id", "in", customers.ids),
+                    ("settlement_id.state", "!=", "cancel"),
+                ]
+            ).bonus_invoice_id.commercial_partner_id
+            for invoice, invoice_lines in lines.grouped("invoice_id").items():
+                customer = invoice.commercial_partner_id
+                first_date = first_dates.get(customer)
+                if (
+                    customer in paid
+                    or invoice.invoice_date != first_date
+                    or not settlement.date_from <= first_date <= settlement.date_to
+                ):
+                    continue
+                paid |= customer
+                plan = invoice_lines[0].commission_id
+                base = sum(invoice_lines.mapped("base_amount"))
+                bonus = settlement.currency_id.round(plan._bonus_amount(base))
+                if bonus:
+                    vals_list.append(
+                        {
+                            "settlement_id": settlement.id,
+                            "date": invoice.invoice_date,
+                            "commission_id": plan.id,
+                            "settled_amount": bonus,
+                            "bonus_invoice_id": invoice.id,
+                        }
+                    )
+        if vals_list:
+            Line.create(vals_list)

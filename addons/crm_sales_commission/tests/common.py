@@ -80,7 +80,17 @@ class CommissionCommon(AccountTestInvoicingCommon):
         ]
 
     @classmethod
-    def _invoice(cls, user, sell, cost, date, currency=None, post=True):
+    def _invoice(
+        cls,
+        user,
+        sell,
+        cost,
+        date,
+        currency=None,
+        post=True,
+        customer=None,
+        product=None,
+    ):
         """An order of ``user`` at ``sell`` with ``cost`` kept on its line (both in
         ``currency``), invoiced on ``date``."""
         currency = currency or cls.vnd
@@ -89,13 +99,13 @@ class CommissionCommon(AccountTestInvoicingCommon):
         )
         order = cls.env["sale.order"].create(
             {
-                "partner_id": cls.customer.id,
+                "partner_id": (customer or cls.customer).id,
                 "user_id": user.id,
                 "pricelist_id": pricelist.id,
                 "order_line": [
                     Command.create(
                         {
-                            "product_id": cls.freight.id,
+                            "product_id": (product or cls.freight).id,
                             "product_uom_qty": 1,
                             "price_unit": sell,
                             "tax_id": [Command.clear()],

@@ -37,9 +37,43 @@ class TestCommissionAccess(CommissionCommon):
         self.assertEqual(Settlement.search([]), self.lan_settlement)
         settlement = Settlement.browse(self.lan_settlement.id)
         self.assertEqual(settlement.total, 9 * MILLION)
-        self.assertEqual(settlement.line_ids.base_amount, 300 * MILLION)
+        self.assertEqual(settlement.line_ids.rate, 3.0)
         lines = self.env["commission.settlement.line"].with_user(self.lan).search([])
         self.assertEqual(lines, self.lan_settlement.line_ids)
+
+    def test_salesperson_never_reads_the_base_that_tells_the_cost(self):
+        # Lan's base is her profit: the invoiced 400 M less it is the line's cost;
+        # even allowed to export, she exports no base
+        self.lan.groups_id |= self.env.ref("base.group_allow_export")
+        for model in ("commission.settlement.line", "account.invoice.line.agent"):
+            Model = self.env[model].with_user(self.lan)
+            lines = Model.search([])
+            self.assertTrue(lines)
+            with assert_refused(self, AccessError, "base_amount"):
+                lines.read(["base_amount"])
+            with assert_refused(self, AccessError, "base_amount"):
+                Model.search([("base_amount", ">", 0)])
+            with assert_refused(self, AccessError, "base_amount"):
+                Model.read_group([], ["base_amount:sum"], ["agent_id"])
+            with assert_refused(self, AccessError, "base_amount"):
+                Model.read_group([], ["agent_id"], ["base_amount"])
+            with assert_refused(self, AccessError, "base_amount"):
+                lines.export_data(["base_amount"])
+        # the settlement form leaves the column out; the commission and rate are hers
+        arch = (
+            self.env["commission.settlement"]
+            .with_user(self.lan)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn('name="rate"', arch)
+        self.assertNotIn('name="base_amount"', arch)
+        line = self.lan_settlement.line_ids.with_user(self.lan)
+        self.assertEqual(line.read(["settled_amount", "rate"])[0]["rate"], 3.0)
+        # the manager reads it
+        self.assertEqual(
+            self.lan_settlement.line_ids.with_user(self.manager).base_amount,
+            300 * MILLION,
+        )
 
     def test_salesperson_is_refused_another_settlement(self):
         other = (

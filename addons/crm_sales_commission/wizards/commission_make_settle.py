@@ -1,8 +1,14 @@
-from odoo import models
+from odoo import fields, models
 
 
 class CommissionMakeSettle(models.TransientModel):
     _inherit = "commission.make.settle"
+
+    # settled at the start of a month: the months before it, from the sales invoices
+    date_to = fields.Date(
+        default=lambda self: fields.Date.context_today(self).replace(day=1)
+    )
+    settlement_type = fields.Selection(default="sale_invoice")
 
     def _get_settlement(self, agent, company, currency, sett_from, sett_to):
         """An approved settlement is closed: what comes later goes to a new one."""

@@ -193,9 +193,8 @@ def date(value):
 
 
 def read_table(content, filename):
-    """The rows of cell values of a csv file, or of the first sheet of an xlsx one,
-    as an iterator: an xlsx sheet is streamed (openpyxl's read-only mode), never
-    held whole. A ValueError when the file is neither, raised at once."""
+    """The rows of a csv file, or of the first sheet of an xlsx one, streamed
+    (openpyxl's read-only mode); a ValueError when the file is neither."""
     if (filename or "").lower().endswith(".csv"):
         try:
             content = content.decode("utf-8-sig")
@@ -205,29 +204,21 @@ def read_table(content, filename):
             dialect = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-        return csv.reader(io.StringIO(content), dialect)
+        yield from csv.reader(io.StringIO(content), dialect)
+        return
     try:
         workbook = openpyxl.load_workbook(
             io.BytesIO(content), read_only=True, data_only=True
         )
-        sheet = workbook.worksheets[0]
+        yield from workbook.worksheets[0].iter_rows(values_only=True)
+        workbook.close()
     except Exception as error:  # openpyxl raises whatever its parsers raise
         raise ValueError(str(error)) from error
-    return _stream_rows(workbook, sheet)
-
-
-def _stream_rows(workbook, sheet):
-    try:
-        yield from sheet.iter_rows(values_only=True)
-    except Exception as error:  # a broken sheet shows while it is read
-        raise ValueError(str(error)) from error
-    finally:
-        workbook.close()
 
 
 def split_table(table):
-    """``(headers, rows)`` of an iterable of rows: rows as ``(row number,
-    values)``, empty rows left out; ``(None, [])`` when there is no row at all."""
+    """``(headers, rows)``: rows as ``(row number, values)``, empty rows left out;
+    ``(None, [])`` when there is no row at all."""
     table = iter(table)
     first = next(table, None)
     if first is None:

@@ -214,9 +214,8 @@ class FreightRateImport(models.TransientModel):
         )
 
     def _activate_rates(self, rates):
-        """Activate the rates just created, all at once: their checks and overlaps
-        in a few queries (``freight.rate._overlaps``), and no tracking message per
-        rate, as their creation wrote none."""
+        """Activate the rates just created at once (overlaps: a few queries), with
+        no tracking message per rate, as their creation wrote none."""
         rates.with_context(tracking_disable=True).action_activate()
 
     def _validate_rows(self, headers, rows):
@@ -362,10 +361,7 @@ class FreightRateImport(models.TransientModel):
         return result
 
     def _prepare_rate_values(self, card, computed=None):
-        """The values creating ``card``'s rate, its prices and surcharges;
-        ``computed`` (``_get_computed_values``) gives what the computes of the
-        rate and its records would find, worked out once per mode and charge for a
-        batch instead of once per record."""
+        """The values creating ``card``'s rate (``computed``: see below)."""
         computed = computed or self._get_computed_values([card])
         values = {
             key: value
@@ -387,10 +383,9 @@ class FreightRateImport(models.TransientModel):
         return values
 
     def _get_computed_values(self, cards):
-        """What the computes and defaults of new rates of these cards would give:
-        per mode, the rate's freight charge, volume factor, company, owner and
-        state; per charge type (``basis``), a surcharge's basis. Worked out by the
-        computes themselves, on one new record each."""
+        """What the computes and defaults of the cards' new rates give, once per
+        mode (freight charge, volume factor, company, owner, state) and charge type
+        (``basis``: a surcharge's), from the computes on one new record each."""
         Rate = self.env["freight.rate"]
         computed = {}
         for mode in {card["freight_mode"] for card in cards}:

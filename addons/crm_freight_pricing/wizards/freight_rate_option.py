@@ -52,7 +52,7 @@ class FreightRateOption(models.TransientModel):
     # the charges as the search priced them, until they are created as records when
     # the option is opened or chosen (_create_charges): a page of options is shown
     # in a fraction of the time creating all their charges took
-    charge_values = fields.Json(groups=COST_GROUP)
+    charge_values = fields.Json(string="Priced Charges", groups=COST_GROUP)
 
     @api.depends("total_cost", "total_sell")
     def _compute_margin(self):

@@ -22,10 +22,6 @@ FREIGHT_CHARGE_XMLIDS = {
 }
 
 
-# the fields of a rate its price lines copy (search index, exclusion constraint)
-LINE_COPIES = ["state", "company_id", "carrier_id", "freight_mode", "origin_id"]
-LINE_COPIES += ["destination_id", "via_id", "date_from", "date_to"]
-
 PRICE_FIELDS = {
     "line_ids",
     "surcharge_ids",

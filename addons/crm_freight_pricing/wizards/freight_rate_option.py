@@ -71,7 +71,6 @@ class FreightRateOption(models.TransientModel):
     def action_add_to_order(self):
         """Write the shipment and one quotation line per charge onto the quotation."""
         self.ensure_one()
-        self._create_charges()
         search = self.search_id
         order = search.order_id
         if search.inquiry_id:
@@ -122,6 +121,7 @@ class FreightRateOption(models.TransientModel):
         return values
 
     def _prepare_order_line_values(self):
+        self._create_charges()
         note = self._conversion_note()
         priced_at = fields.Datetime.now()
         # sudo: the line's true cost (sale_margin's purchase_price, itself restricted

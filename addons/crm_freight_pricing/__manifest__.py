@@ -1,7 +1,7 @@
 {
     "name": "CRM Freight Pricing",
     "summary": "Buy-rate tables, rate search, freight quotations, bookings",
-    "version": "18.0.1.7.1",
+    "version": "18.0.1.8.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",

@@ -2,7 +2,7 @@
     "name": "CRM Marketing - Freight",
     "summary": "The lane and mode a campaign promotes, carried by its opportunities; "
     "rate promotions for its period; the lane of market information",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.1.1",
     "category": "Marketing",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",

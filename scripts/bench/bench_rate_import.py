@@ -7,8 +7,10 @@ Each sheet is 20 lanes of one carrier, weekly cards of four container types, a B
 column, and active 45HC rates of the same lanes and weeks already in the database
 (every fourth week): the import has to check every row against both. Printed per
 size: reading the xlsx, validating it (per row, and peak Python memory), the old
-pairwise overlap check for comparison, and the import itself (validation, create,
-activation), whose time per row shows whether growth is linear.
+pairwise overlap check for comparison, and the import itself as the Import button
+runs it (reading the file, validation, create, activation), whose time per row shows
+whether growth is linear, with its queries per row and how much it grew the process's
+peak resident memory.
 """
 
 import datetime
@@ -124,6 +126,12 @@ def _overlap(row, other):
     return row["date_from"] <= other["date_to"] and other["date_from"] <= row["date_to"]
 
 
+def _rss_mib():
+    """The process's resident size now (Linux), in MiB."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
+
+
 def xlsx(headers, rows):
     output = io.BytesIO()
     workbook = xlsxwriter.Workbook(output, {"in_memory": True, "constant_memory": True})
@@ -158,7 +166,8 @@ def bench(env):
     start = fields.Date.today() + datetime.timedelta(days=1)
     print(
         f"{'rows':>7} {'read s':>7} {'valid. s':>8} {'µs/row':>7} {'peak MiB':>8} "
-        f"{'pairwise s':>10} {'import s':>8} {'µs/row':>7} {'maxrss MiB':>10}"
+        f"{'pairwise s':>10} {'import s':>8} {'µs/row':>7} {'q/row':>7} "
+        f"{'+MiB':>8} {'maxrss MiB':>10}"
     )
     for size in sizes:
         env.flush_all()
@@ -191,17 +200,28 @@ def bench(env):
             seconds, errors = pairwise_overlaps(wizard, headers, read_rows)
             assert not errors
             pairwise = f"{seconds:.1f}"
+        del headers, read_rows
         env.invalidate_all()
+        rss_before = _rss_mib()
+        maxrss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        queries_before = env.cr.sql_log_count
         started = time.perf_counter()
+        # what the Import button does: read the file, validate, create, activate
+        headers, read_rows = wizard._read_file()
         rates = wizard._import_rows(headers, read_rows)
         env.flush_all()
         imported = time.perf_counter() - started
-        assert len(rates.line_ids) == size
+        queries = env.cr.sql_log_count - queries_before
         maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # the peak of this import over the process before it (the maximum resident
+        # size only grows: an earlier, larger peak hides this one)
+        growth = max(maxrss - max(rss_before, maxrss_before), 0)
+        assert len(rates.line_ids) == size
         print(
             f"{size:>7} {read:>7.1f} {validate:>8.1f} {validate / size * 1e6:>7.0f} "
             f"{peak:>8.0f} {pairwise:>10} {imported:>8.1f} "
-            f"{imported / size * 1e6:>7.0f} {maxrss:>10.0f}",
+            f"{imported / size * 1e6:>7.0f} {queries / size:>7.3f} {growth:>8.0f} "
+            f"{maxrss:>10.0f}",
             flush=True,
         )
         env.cr.execute("ROLLBACK TO SAVEPOINT bench_rate_import")

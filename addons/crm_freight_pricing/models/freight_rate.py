@@ -1,3 +1,4 @@
+from collections import defaultdict
 from datetime import datetime, time
 
 from dateutil.relativedelta import relativedelta
@@ -10,6 +11,7 @@ from odoo.tools import SQL
 from ..tools import (
     DEFAULT_VOLUME_FACTORS,
     FREIGHT_MODES,
+    rate_cards,
 )
 
 FREIGHT_CHARGE_XMLIDS = {
@@ -19,10 +21,6 @@ FREIGHT_CHARGE_XMLIDS = {
     "truck": "crm_freight_pricing.freight_charge_type_trk",
 }
 
-
-# the fields of a rate its price lines copy (search index, exclusion constraint)
-LINE_COPIES = ["state", "company_id", "carrier_id", "freight_mode", "origin_id"]
-LINE_COPIES += ["destination_id", "via_id", "date_from", "date_to"]
 
 PRICE_FIELDS = {
     "line_ids",
@@ -161,10 +159,14 @@ class FreightRate(models.Model):
 
     @api.depends("freight_mode")
     def _compute_freight_charge_type_id(self):
+        # one lookup per mode, not per rate (an import creates thousands)
+        charges = {
+            mode: self.env.ref(xmlid, raise_if_not_found=False)
+            for mode, xmlid in FREIGHT_CHARGE_XMLIDS.items()
+            if mode in set(self.mapped("freight_mode"))
+        }
         for rate in self:
-            rate.freight_charge_type_id = self.env.ref(
-                FREIGHT_CHARGE_XMLIDS[rate.freight_mode], raise_if_not_found=False
-            )
+            rate.freight_charge_type_id = charges.get(rate.freight_mode)
 
     @api.depends("freight_mode")
     def _compute_volume_factor(self):
@@ -237,11 +239,9 @@ class FreightRate(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("freight.rate") or "/"
-                )
+        unnamed = [vals for vals in vals_list if vals.get("name", "/") == "/"]
+        for vals, name in zip(unnamed, self._next_names(len(unnamed)), strict=True):
+            vals["name"] = name
         return super().create(vals_list)
 
     def write(self, vals):
@@ -300,55 +300,103 @@ class FreightRate(models.Model):
 
     def _overlaps(self):
         """(rate, other active rate) pairs of the same company, carrier, lane and
-        mode sharing equipment and days: one query for any number of rates (an
-        import activates thousands). The rates' own columns are compared, not their
-        lines' copies, which are written later (the lines' exclusion constraint
-        checks those): pairs of rates first, then their equipment."""
+        mode sharing equipment and days, at most ten, sorted: two queries for any
+        number of rates (an import activates thousands), whatever the table's
+        statistics (a join of the rates with the active rates was planned for the
+        handful of rows the statistics knew, and compared every pair). The rates'
+        own values are compared, not their lines' copies, which are written later
+        (the lines' exclusion constraint checks those): days by a sweep
+        (``rate_cards.overlapping_pairs``), then the equipment of the pairs found."""
         if not self:
             return []
-        self.flush_model(LINE_COPIES)
+        fnames = ["company_id", "carrier_id", "freight_mode", "origin_id"]
+        fnames += ["destination_id", "via_id", "date_from", "date_to"]
+        # sudo: every active rate of the lane counts, readable or not; only which
+        # rates conflict leaves this method
+        others = self.sudo().search_fetch(
+            [
+                ("state", "=", "active"),
+                ("id", "not in", self.ids),
+                ("company_id", "in", self.company_id.ids),
+                ("carrier_id", "in", self.carrier_id.ids),
+                ("origin_id", "in", self.origin_id.ids),
+                ("destination_id", "in", self.destination_id.ids),
+                ("date_from", "<=", max(self.mapped("date_to"))),
+                ("date_to", ">=", min(self.mapped("date_from"))),
+            ],
+            fnames,
+        )
+
+        def period(rate):
+            lane = (rate.company_id.id, rate.carrier_id.id, rate.freight_mode)
+            lane += (rate.origin_id.id, rate.destination_id.id, rate.via_id.id)
+            return lane, rate.date_from, rate.date_to, rate.id
+
+        own = set(self.ids)
+        pairs = [
+            pair
+            for pair in rate_cards.overlapping_pairs(
+                [period(rate) for rate in self] + [period(rate) for rate in others]
+            )
+            if pair[0] in own
+        ]
+        if not pairs:
+            return []
         self.env["freight.rate.line"].flush_model(
             ["rate_id", "container_type_id", "vehicle_type_id", "weight_break"]
         )
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT rate.id, other.id
-                  FROM freight_rate rate
-                  JOIN freight_rate other
-                    ON other.state = 'active'
-                   AND other.id != rate.id
-                   AND other.company_id = rate.company_id
-                   AND other.carrier_id = rate.carrier_id
-                   AND other.freight_mode = rate.freight_mode
-                   AND other.origin_id = rate.origin_id
-                   AND other.destination_id = rate.destination_id
-                   AND COALESCE(other.via_id, 0) = COALESCE(rate.via_id, 0)
-                   AND other.date_from <= rate.date_to
-                   AND other.date_to >= rate.date_from
-                 WHERE rate.id IN %s
-                   AND EXISTS (
-                        SELECT 1
-                          FROM freight_rate_line line
-                          JOIN freight_rate_line other_line
-                            ON COALESCE(other_line.container_type_id, 0)
-                               = COALESCE(line.container_type_id, 0)
-                           AND COALESCE(other_line.vehicle_type_id, 0)
-                               = COALESCE(line.vehicle_type_id, 0)
-                           AND other_line.weight_break = line.weight_break
-                         WHERE line.rate_id = rate.id
-                           AND other_line.rate_id = other.id
-                   )
-              ORDER BY 1, 2
-                 LIMIT 10
-                """,
-                tuple(self.ids),
+        lines = (
+            self.env["freight.rate.line"]
+            .sudo()
+            .search_fetch(
+                [
+                    (
+                        "rate_id",
+                        "in",
+                        list({rate_id for pair in pairs for rate_id in pair}),
+                    )
+                ],
+                ["rate_id", "container_type_id", "vehicle_type_id", "weight_break"],
             )
         )
+        equipment = defaultdict(set)
+        for line in lines:
+            equipment[line.rate_id.id].add(line._equipment_key())
         return [
             (self.browse(rate_id), self.browse(other_id))
-            for rate_id, other_id in self.env.cr.fetchall()
-        ]
+            for rate_id, other_id in pairs
+            if equipment[rate_id] & equipment[other_id]
+        ][:10]
+
+    @api.model
+    def _next_names(self, count):
+        """``count`` references from the rates' sequence: one query for them all
+        when it is a standard sequence without date ranges (an import names
+        thousands of rates), else one ``next_by_code`` each, as Odoo numbers."""
+        if not count:
+            return []
+        Sequence = self.env["ir.sequence"]
+        Sequence.browse().check_access("read")
+        sequence = Sequence.search(
+            [
+                ("code", "=", "freight.rate"),
+                ("company_id", "in", [self.env.company.id, False]),
+            ],
+            order="company_id",
+            limit=1,
+        )
+        if not sequence:
+            return ["/"] * count
+        if sequence.implementation != "standard" or sequence.use_date_range:
+            return [sequence._next() for _index in range(count)]
+        numbers = self.env.execute_query(
+            SQL(
+                "SELECT nextval(%s) FROM generate_series(1, %s) ORDER BY 1",
+                f"ir_sequence_{sequence.id:03d}",
+                count,
+            )
+        )
+        return [sequence.get_next_char(number) for (number,) in numbers]
 
     def _tracks_price_change(self, vals):
         """Whether writing ``vals`` changes what quotations priced from it rely on."""

@@ -176,6 +176,7 @@ class FreightRateLine(models.Model):
         self.env["freight.rate"].flush_model(
             ["origin_id", "destination_id", "freight_mode", "currency_id"]
             + ["minimum_amount", "volume_factor", "freight_charge_type_id"]
+            + ["company_id", "carrier_id"]
         )
         self.env["freight.rate.surcharge"].flush_model(
             ["rate_id", "sequence", "charge_type_id", "basis", "amount"]
@@ -187,7 +188,7 @@ class FreightRateLine(models.Model):
                 SELECT rate.id, rate.origin_id, rate.destination_id, rate.freight_mode,
                        rate.currency_id, COALESCE(rate.minimum_amount, 0)::float8,
                        COALESCE(rate.volume_factor, 0)::float8,
-                       rate.freight_charge_type_id,
+                       rate.freight_charge_type_id, rate.company_id, rate.carrier_id,
                        json_agg(json_build_array(line.container_type_id,
                                 line.vehicle_type_id, line.weight_break::float8,
                                 line.price::float8)
@@ -210,14 +211,14 @@ class FreightRateLine(models.Model):
         )
         return [
             PriceCard(
-                *row[:8],
+                *row[:10],
                 lines=tuple(
                     (ctype, vtype, float(weight_break), float(price))
-                    for ctype, vtype, weight_break, price in row[8]
+                    for ctype, vtype, weight_break, price in row[10]
                 ),
                 surcharges=tuple(
                     (charge_type, basis, float(amount), currency, ctype)
-                    for charge_type, basis, amount, currency, ctype in row[9] or ()
+                    for charge_type, basis, amount, currency, ctype in row[11] or ()
                 ),
             )
             for row in rows

@@ -122,12 +122,13 @@ class FreightRateMarkup(models.Model):
         )
 
     @api.model
-    def _candidate_domain(self, rates, date, partner):
-        """The markups that may apply to ``rates`` for a shipment on ``date`` quoted
-        to ``partner`` (a commercial partner, possibly empty)."""
+    def _candidate_domain(self, keys, date, partner):
+        """The markups that may apply to rates of these scope ``keys`` (see
+        ``_scope_key``) for a shipment on ``date`` quoted to ``partner`` (a
+        commercial partner, possibly empty)."""
         return [
-            ("company_id", "in", rates.company_id.ids),
-            ("freight_mode", "in", list(set(rates.mapped("freight_mode")))),
+            ("company_id", "in", list({key[0] for key in keys})),
+            ("freight_mode", "in", list({key[1] for key in keys})),
         ]
 
     def _pick(self):
@@ -139,22 +140,35 @@ class FreightRateMarkup(models.Model):
         """The markup of each of ``rates`` (a dict by rate), the most specific
         markup of its company and mode for a shipment on ``date`` (today by default)
         quoted to ``partner``; rates without one are left out."""
-        date = date or fields.Date.context_today(self)
-        partner = (partner or self.env["res.partner"]).commercial_partner_id
-        markups = self.search(self._candidate_domain(rates, date, partner))
-        # plain ids compared, and one pick per set of matching markups: a busy lane
-        # has hundreds of rates and a company a handful of markups
-        scopes = [(markup.id, markup._scope_key()) for markup in markups]
-        picks = {}
-        result = {}
-        for rate in rates:
-            rate_key = (
+        keys = {
+            rate: (
                 rate.company_id.id,
                 rate.freight_mode,
                 rate.origin_id.id,
                 rate.destination_id.id,
                 rate.carrier_id.id,
             )
+            for rate in rates
+        }
+        markups = self._get_markups_for_keys(set(keys.values()), date, partner)
+        return {rate: markups[key] for rate, key in keys.items() if key in markups}
+
+    @api.model
+    def _get_markups_for_keys(self, keys, date=None, partner=None):
+        """``_get_markups`` for rates given by their scope keys (company, mode,
+        origin, destination and carrier ids, as ``_scope_key``): a dict by key. The
+        rate search has them from its own query, without reading the rates."""
+        date = date or fields.Date.context_today(self)
+        partner = (partner or self.env["res.partner"]).commercial_partner_id
+        if not keys:
+            return {}
+        markups = self.search(self._candidate_domain(keys, date, partner))
+        # plain ids compared, and one pick per set of matching markups: a busy lane
+        # has hundreds of rates and a company a handful of markups
+        scopes = [(markup.id, markup._scope_key()) for markup in markups]
+        picks = {}
+        result = {}
+        for rate_key in keys:
             matching = tuple(
                 markup_id
                 for markup_id, scope in scopes
@@ -163,5 +177,5 @@ class FreightRateMarkup(models.Model):
             if matching:
                 if matching not in picks:
                     picks[matching] = self.browse(matching)._pick()
-                result[rate] = picks[matching]
+                result[rate_key] = picks[matching]
         return result

@@ -134,3 +134,10 @@ class FreightCommon(BaseCommon):
         )
         wizard.action_search()
         return wizard
+
+    @staticmethod
+    def _open(options):
+        """The options as the client opens one: reading their charges, which are
+        created then (a search creates only its options)."""
+        options.web_read({"charge_ids": {"fields": {"name": {}}}})
+        return options

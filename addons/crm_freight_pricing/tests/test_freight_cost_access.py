@@ -119,7 +119,7 @@ class TestFreightCostAccess(FreightCommon):
             }
         )
         search.action_search()
-        option = search.option_ids
+        option = self._open(search.option_ids)
         for field_name in ("total_cost", "margin", "margin_percent"):
             with self.subTest(field=field_name):
                 self._assert_hidden(self.seller, option, field_name)

@@ -25,6 +25,60 @@ class TestFreightRate(FreightCommon):
         self.assertEqual(air.freight_charge_type_id, self.charge["af"])
         self.assertAlmostEqual(air.volume_factor, 166.667, places=3)
 
+    def _create_drafts(self, count):
+        return (
+            self.env["freight.rate"]
+            .with_user(self.pricing_user)
+            .create(
+                [
+                    {
+                        "carrier_id": self.carrier.id,
+                        "origin_id": self.pol.id,
+                        "destination_id": self.pod.id,
+                        "date_from": fields.Date.add(self.today, days=7 * week),
+                        "date_to": fields.Date.add(self.today, days=7 * week + 6),
+                    }
+                    for week in range(count)
+                ]
+            )
+        )
+
+    def _number(self, rate):
+        return int(rate.name.rsplit("/", 1)[1])
+
+    def test_rates_created_together_are_numbered_in_order(self):
+        """Rates created at once take consecutive references of the sequence (one
+        query for all of them); the next rate takes the one after."""
+
+        def queries(count):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            names = (
+                self.env["freight.rate"].with_user(self.pricing_user)._next_names(count)
+            )
+            self.assertEqual(len(set(names)), count)
+            return self.env.cr.sql_log_count - before
+
+        queries(1)  # warm the caches
+        self.assertEqual(queries(40), queries(1))
+        rates = self._create_drafts(3)
+        first = self._number(rates[0])
+        self.assertEqual(
+            [self._number(rate) for rate in rates], [first, first + 1, first + 2]
+        )
+        self.assertEqual(self._number(self._create_drafts(1)), first + 3)
+        self.assertTrue(rates[0].name.startswith(f"RATE/{self.today.year}/"))
+
+    def test_gapless_sequence_still_numbers_each_rate(self):
+        sequence = self.env.ref("crm_freight_pricing.seq_freight_rate")
+        sequence.implementation = "no_gap"
+        rates = self._create_drafts(3)
+        first = self._number(rates[0])
+        self.assertEqual(
+            [self._number(rate) for rate in rates], [first, first + 1, first + 2]
+        )
+        self.assertEqual(sequence.number_next_actual, first + 3)
+
     def test_overlapping_active_rate_is_refused(self):
         first = self._create_fcl_rate()
         second = self._create_fcl_rate(activate=False, price_20=850.0)

@@ -166,6 +166,28 @@ class TestFreightRateImportLarge(FreightCommon):
         queries(2, "Ocean Line")  # warm the registry caches
         self.assertEqual(queries(40, "Ocean Line"), queries(4, "Ocean Line"))
 
+    def test_import_queries_per_row(self):
+        """Reading, validating, creating and activating a sheet: at most one query
+        per ten rows, at 1,000 rows as at 4,000 (cards and lines are created in
+        batches, named from the sequence at once, activated together)."""
+
+        def queries_per_row(cards, start):
+            wizard = self._wizard(self._rows(cards, start=start))
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            headers, rows = wizard._read_file()
+            rates = wizard._import_rows(headers, rows)
+            self.env.flush_all()
+            queries = self.env.cr.sql_log_count - before
+            self.assertEqual(len(rates), cards)
+            self.assertEqual(len(rates.line_ids), len(rows))
+            self.assertEqual(set(rates.mapped("state")), {"active"})
+            return queries / len(rows)
+
+        self.assertLessEqual(queries_per_row(500, start=1), 0.1)
+        self.assertLessEqual(queries_per_row(2000, start=1 + 7 * 500), 0.1)
+
     def test_company_is_the_users_current_one(self):
         other = self.env["res.company"].create({"name": "Other Forwarder"})
         self.importer.company_ids |= other

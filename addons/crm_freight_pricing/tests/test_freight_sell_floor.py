@@ -58,7 +58,9 @@ class TestFreightSellFloor(FreightCommon):
             option.read(["total_sell", "total_floor"])[0]["total_sell"], 3520.0
         )
         self.assertEqual(option.total_floor, 3520.0)
-        self.assertEqual(option.charge_ids.mapped("unit_sell"), [1650.0, 110.0])
+        self.assertEqual(
+            self._open(option).charge_ids.mapped("unit_sell"), [1650.0, 110.0]
+        )
         with self.assertRaisesRegex(AccessError, '"total_cost"'):
             option.read(["total_cost"])
         with self.assertRaisesRegex(AccessError, '"unit_price"'):

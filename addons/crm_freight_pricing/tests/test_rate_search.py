@@ -30,7 +30,8 @@ class TestRateSearch(FreightCommon):
 
     def _charges(self, option):
         return {
-            charge.name: (charge.quantity, charge.cost) for charge in option.charge_ids
+            charge.name: (charge.quantity, charge.cost)
+            for charge in self._open(option).charge_ids
         }
 
     def test_fcl_several_containers_with_surcharges(self):
@@ -65,7 +66,8 @@ class TestRateSearch(FreightCommon):
             sell_rounding=10.0,
         )
         sells = {
-            charge.name: charge.unit_sell for charge in search.option_ids.charge_ids
+            charge.name: charge.unit_sell
+            for charge in self._open(search.option_ids).charge_ids
         }
         self.assertEqual(sells["OF - Ocean Freight 20GP"], 960.0)  # 955.5 rounded up
         self.assertEqual(sells["DOC - Documentation Fee (B/L)"], 50.0)
@@ -162,7 +164,7 @@ class TestRateSearch(FreightCommon):
             currency_id=vnd.id,
         )
         option = search.option_ids
-        doc = option.charge_ids.filtered(
+        doc = self._open(option).charge_ids.filtered(
             lambda charge: charge.charge_type_id.code == "DOC"
         )
         self.assertEqual((doc.cost, doc.cost_converted), (1_300_000.0, 1_300_000.0))
@@ -193,7 +195,7 @@ class TestRateSearch(FreightCommon):
         with self.assertRaisesRegex(AccessError, '"total_cost"'):
             option.read(["total_cost"])
         with self.assertRaisesRegex(AccessError, '"unit_price"'):
-            option.charge_ids.read(["unit_price"])
+            self._open(option).charge_ids.read(["unit_price"])
 
     def test_rate_lookup_takes_two_queries(self):
         Line = self.env["freight.rate.line"]

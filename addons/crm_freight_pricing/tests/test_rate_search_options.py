@@ -66,7 +66,7 @@ class TestRateSearchOptions(FreightCommon):
         self.assertEqual(costs, sorted(costs))
         # 2 x 2760 + 1760 freight, BAF 3 x 100, DOC 50, CAF 10 % of 7280
         self.assertEqual(costs[0], 7280 + 300 + 50 + 728)
-        self.assertEqual(len(search.option_ids[0].charge_ids), 5)
+        self.assertEqual(len(self._open(search.option_ids[0]).charge_ids), 5)
         search.action_show_more()
         search = as_request(self.salesman_cost, search)
         self.assertEqual(search.option_ids.rate_id, cheapest_first)
@@ -95,7 +95,7 @@ class TestRateSearchOptions(FreightCommon):
         search = as_request(self.salesman, search)
         self.assertEqual(len(search.option_ids), OPTION_PAGE + 2)
         with self.assertRaisesRegex(AccessError, '"cost"'):
-            search.option_ids.charge_ids.read(["cost"])
+            self._open(search.option_ids).charge_ids.read(["cost"])
 
     def test_search_queries_do_not_grow_with_the_options(self):
         def count_queries(user, carriers):
@@ -125,3 +125,56 @@ class TestRateSearchOptions(FreightCommon):
                 # rules and groups Odoo's caches dropped before that first count)
                 self.assertLessEqual(five[0], 60)
                 self.assertLessEqual(fifty[0], five[0])
+
+    def test_charges_are_created_when_an_option_is_opened_or_chosen(self):
+        self._create_lane_rates(self.carriers[:3])
+        customer = self.env["res.partner"].create({"name": "Hanoi Textiles"})
+        order = as_request(self.salesman, self.env["sale.order"]).create(
+            {"partner_id": customer.id}
+        )
+        search = self._search_as(self.salesman, order_id=order.id)
+        options = search.option_ids
+        charges = self.env["freight.rate.option.charge"].sudo()
+        self.assertFalse(charges.search([("option_id", "in", options.ids)]))
+        # the list of options is read without their charges
+        search.web_read({"option_ids": {"fields": {"total_sell": {}}}})
+        self.assertFalse(charges.search([("option_id", "in", options.ids)]))
+        # opening one: its five charges, and none of the others
+        opened = as_request(self.salesman, options[1])
+        self.assertEqual(
+            [
+                charge["name"]
+                for charge in opened.web_read(
+                    {"charge_ids": {"fields": {"name": {}, "unit_sell": {}}}}
+                )[0]["charge_ids"]
+            ],
+            opened.charge_ids.mapped("name"),
+        )
+        self.assertEqual(len(opened.charge_ids), 5)
+        self.assertEqual(sum(opened.charge_ids.mapped("sell")), opened.total_sell)
+        self.assertEqual(
+            charges.search([("option_id", "in", options.ids)]).option_id, opened
+        )
+        # opened again: the same charges, not new ones
+        self._open(opened)
+        self.assertEqual(len(opened.charge_ids), 5)
+        # choosing another: its charges become the quotation's lines
+        chosen = as_request(self.salesman, options[0])
+        chosen.action_add_to_order()
+        self.assertEqual(
+            order.order_line.filtered("product_id").mapped("price_unit"),
+            chosen.charge_ids.mapped("unit_sell"),
+        )
+        self.assertEqual(len(chosen.charge_ids), 5)
+
+    def test_nobody_opens_the_options_of_another(self):
+        self._create_lane_rates(self.carriers[:2])
+        search = self._search_as(self.salesman)
+        other = as_request(self.salesman_cost, search.option_ids)
+        with self.assertRaises(AccessError):
+            other.web_read({"charge_ids": {"fields": {"name": {}}}})
+        self.assertFalse(
+            self.env["freight.rate.option.charge"]
+            .sudo()
+            .search([("option_id", "in", search.option_ids.ids)])
+        )

@@ -301,3 +301,18 @@ class TestRateSheet(BaseCase):
             ],
         )
         self.assertEqual(more, 2)
+
+    def test_overlapping_pairs(self):
+        day = functools.partial(datetime.date, 2026, 1)
+        periods = [
+            ("lane", day(1), day(7), 1),
+            ("lane", day(8), day(14), 2),  # touches neither end of 1
+            ("lane", day(14), day(20), 3),  # shares the 14th with 2
+            ("lane", day(2), day(30), 4),  # over 1, 2 and 3
+            ("other", day(1), day(30), 5),  # another lane
+        ]
+        self.assertEqual(
+            rate_cards.overlapping_pairs(periods),
+            sorted([(1, 4), (4, 1), (2, 3), (3, 2), (2, 4), (4, 2), (3, 4), (4, 3)]),
+        )
+        self.assertEqual(rate_cards.overlapping_pairs(periods[:2]), [])

@@ -60,7 +60,7 @@ class TestSellRounding(FreightCommon):
     def _assert_markup(self, option, margin, steps, base="cost"):
         """Each charge's sell is its ``base`` (cost or floor) plus ``margin`` %, at
         most one step of its basis more (``steps``: the step by charge code)."""
-        charges = option.charge_ids
+        charges = self._open(option).charge_ids
         total_base = total_step = 0.0
         for charge in charges:
             unit_base = charge.unit_cost if base == "cost" else charge.unit_floor
@@ -88,7 +88,9 @@ class TestSellRounding(FreightCommon):
         )
         self.assertEqual(search.sell_rounding_weight, 0.01)
         option = as_request(self.salesman_cost, search.option_ids)
-        sells = {c.charge_type_id.code: c.unit_sell for c in option.charge_ids}
+        sells = {
+            c.charge_type_id.code: c.unit_sell for c in self._open(option).charge_ids
+        }
         self.assertEqual(sells, {"AF": 5.5, "FSC": 1.32})
         self.assertAlmostEqual(option.total_sell / option.total_cost - 1, 0.10)
         search.order_id = self.env["sale.order"].create(
@@ -165,7 +167,9 @@ class TestSellRounding(FreightCommon):
             sell_rounding_weight=0.05,
         )
         option = as_request(self.salesman_cost, truck.option_ids)
-        self.assertEqual(option.charge_ids.unit_sell, 290.0)  # 282.71 up to 10
+        self.assertEqual(
+            self._open(option).charge_ids.unit_sell, 290.0
+        )  # 282.71 up to 10
         self._assert_markup(option, 12.5, {option.charge_ids.charge_type_id.code: 10})
 
     def test_salesperson_quotes_the_floor_plus_the_margin(self):
@@ -173,7 +177,9 @@ class TestSellRounding(FreightCommon):
         self._air_rate()
         search = self._air_search(self.salesman, margin_value=10.0, sell_rounding=1.0)
         option = as_request(self.salesman, search.option_ids)
-        sells = {c.charge_type_id.code: c.unit_sell for c in option.charge_ids}
+        sells = {
+            c.charge_type_id.code: c.unit_sell for c in self._open(option).charge_ids
+        }
         # floors 5.25 and 1.26, plus 10 %: 5.775 and 1.386 up to the cent
         self.assertEqual(sells, {"AF": 5.78, "FSC": 1.39})
         self._assert_markup(option, 10.0, {"AF": 0.01, "FSC": 0.01}, base="floor")
@@ -200,7 +206,9 @@ class TestSellRounding(FreightCommon):
             currency_id=self.vnd.id,
             margin_value=10.0,
         )
-        charges = as_request(self.salesman_cost, search.option_ids).charge_ids
+        charges = self._open(
+            as_request(self.salesman_cost, search.option_ids)
+        ).charge_ids
         sells = {c.charge_type_id.code: c.unit_sell for c in charges}
         # the 201.30 USD minimum is one lump: 5,646,465 VND up to the thousand; FSC
         # stays per kg: 1.20 x 25,500 x 1.1 = 33,660 VND

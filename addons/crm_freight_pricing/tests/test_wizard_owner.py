@@ -31,7 +31,7 @@ class TestWizardOwner(FreightCommon):
             }
         )
         search.action_search()
-        options = as_request(self.salesman, search).option_ids
+        options = self._open(as_request(self.salesman, search).option_ids)
         self.assertTrue(options)
         records = (search, options, options.charge_ids, search.container_line_ids)
         for record in records:

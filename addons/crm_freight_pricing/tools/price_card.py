@@ -23,5 +23,19 @@ class PriceCard:
     minimum_amount: float
     volume_factor: float
     freight_charge_type_id: int
+    company_id: int
+    carrier_id: int
     lines: tuple
     surcharges: tuple
+
+    @property
+    def scope_key(self):
+        """The rate's (company, mode, origin, destination, carrier) ids, as a
+        markup's scope names them (``freight.rate.markup._get_markups_for_keys``)."""
+        return (
+            self.company_id,
+            self.freight_mode,
+            self.origin_id,
+            self.destination_id,
+            self.carrier_id,
+        )

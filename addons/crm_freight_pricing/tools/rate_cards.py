@@ -7,6 +7,7 @@ tables the caller fetched; errors are ``(row number, lazy message)`` pairs.
 
 import bisect
 from collections import defaultdict
+import heapq
 
 from odoo.tools.translate import LazyTranslate
 
@@ -244,3 +245,25 @@ def _overlaps_with_active(items, lines):
                 )
             )
     return errors
+
+
+def overlapping_pairs(periods):
+    """The pairs ``(a, b)`` of ``periods`` of the same key whose days overlap, both
+    ways round, sorted; ``periods`` are ``(key, date_from, date_to, ident)``
+    tuples, dates included. Sorted by start and swept once per key, with a heap of
+    the periods still running: O(n log n) plus the pairs found, not one comparison
+    per pair of periods."""
+    groups = defaultdict(list)
+    for key, date_from, date_to, ident in periods:
+        groups[key].append((date_from, date_to, ident))
+    pairs = []
+    for items in groups.values():
+        items.sort()
+        running = []  # (date_to, ident) of the periods started so far, by end
+        for date_from, date_to, ident in items:
+            while running and running[0][0] < date_from:
+                heapq.heappop(running)
+            for _end, other in running:
+                pairs += [(ident, other), (other, ident)]
+            heapq.heappush(running, (date_to, ident))
+    return sorted(pairs)

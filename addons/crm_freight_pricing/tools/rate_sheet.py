@@ -193,8 +193,8 @@ def date(value):
 
 
 def read_table(content, filename):
-    """The cell values of a csv file, or of the first sheet of an xlsx one; a
-    ValueError when it is neither."""
+    """The rows of a csv file, or of the first sheet of an xlsx one, streamed
+    (openpyxl's read-only mode); a ValueError when the file is neither."""
     if (filename or "").lower().endswith(".csv"):
         try:
             content = content.decode("utf-8-sig")
@@ -204,24 +204,29 @@ def read_table(content, filename):
             dialect = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-        return list(csv.reader(io.StringIO(content), dialect))
+        yield from csv.reader(io.StringIO(content), dialect)
+        return
     try:
         workbook = openpyxl.load_workbook(
             io.BytesIO(content), read_only=True, data_only=True
         )
+        yield from workbook.worksheets[0].iter_rows(values_only=True)
+        workbook.close()
     except Exception as error:  # openpyxl raises whatever its parsers raise
         raise ValueError(str(error)) from error
-    table = list(workbook.worksheets[0].iter_rows(values_only=True))
-    workbook.close()
-    return table
 
 
 def split_table(table):
-    """``(headers, rows)``: rows as ``(row number, values)``, empty rows left out."""
-    headers = [text(value) for value in table[0]]
+    """``(headers, rows)``: rows as ``(row number, values)``, empty rows left out;
+    ``(None, [])`` when there is no row at all."""
+    table = iter(table)
+    first = next(table, None)
+    if first is None:
+        return None, []
+    headers = [text(value) for value in first]
     rows = [
         (row_number, list(values))
-        for row_number, values in enumerate(table[1:], start=2)
+        for row_number, values in enumerate(table, start=2)
         if any(value not in (None, "") for value in values)
     ]
     return headers, rows

@@ -49,6 +49,10 @@ class FreightRateOption(models.TransientModel):
     charge_ids = fields.One2many(
         "freight.rate.option.charge", "option_id", string="Charges"
     )
+    # the charges as the search priced them, until they are created as records when
+    # the option is opened or chosen (_create_charges): a page of options is shown
+    # in a fraction of the time creating all their charges took
+    charge_values = fields.Json(string="Priced Charges", groups=COST_GROUP)
 
     @api.depends("total_cost", "total_sell")
     def _compute_margin(self):
@@ -57,6 +61,12 @@ class FreightRateOption(models.TransientModel):
             option.margin_percent = (
                 option.total_sell and option.margin / option.total_sell * 100
             )
+
+    def web_read(self, specification):
+        # the client reads an option's charges when it opens the option
+        if "charge_ids" in specification:
+            self._create_charges()
+        return super().web_read(specification)
 
     def action_add_to_order(self):
         """Write the shipment and one quotation line per charge onto the quotation."""
@@ -79,6 +89,25 @@ class FreightRateOption(models.TransientModel):
             return search.inquiry_id.action_view_quotation()
         return {"type": "ir.actions.act_window_close"}
 
+    def _create_charges(self):
+        """Create the charges of these options that the search priced and that are
+        not records yet: one create for all of them."""
+        self.check_access("write")
+        # sudo: the priced charges hold buy costs salespeople may not read (the
+        # charges created keep them in fields of the cost group); only these
+        # options, the user's own (wizard owner rules), are read and written
+        pending = self.sudo().filtered("charge_values")
+        if not pending:
+            return
+        self.env["freight.rate.option.charge"].create(
+            [
+                {**values, "option_id": option.id}
+                for option in pending
+                for values in option.charge_values
+            ]
+        )
+        pending.charge_values = False
+
     def _prepare_order_values(self, order):
         """What adding this option writes on the quotation ``order``."""
         values = self.search_id._get_shipment_values()
@@ -92,6 +121,7 @@ class FreightRateOption(models.TransientModel):
         return values
 
     def _prepare_order_line_values(self):
+        self._create_charges()
         note = self._conversion_note()
         priced_at = fields.Datetime.now()
         # sudo: the line's true cost (sale_margin's purchase_price, itself restricted

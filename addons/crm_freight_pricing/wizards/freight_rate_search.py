@@ -184,8 +184,9 @@ class FreightRateSearch(models.TransientModel):
         """Price every valid rate, keep the ``limit`` cheapest as option records."""
         self._check_search_input()
         values, found = self._prepare_option_values(limit)
-        # one create for the page's options and their charges (a search on a busy
-        # lane finds hundreds of rates: creating them all cost seconds)
+        # one create for the page's options (a search on a busy lane finds hundreds
+        # of rates: creating them all cost seconds); their charges are created when
+        # an option is opened or chosen (freight.rate.option._create_charges)
         self.option_ids = [Command.clear()] + [Command.create(vals) for vals in values]
         self.option_count = found
 
@@ -223,16 +224,23 @@ class FreightRateSearch(models.TransientModel):
         markups = (
             self.env["freight.rate.markup"]
             .sudo()
-            ._get_markups(rates, self.shipment_date, self._get_customer())
+            ._get_markups_for_keys(
+                {card.scope_key for card in cards},
+                self.shipment_date,
+                self._get_customer(),
+            )
         )
         from_floor = self._quotes_from_floor()
         charge_costs = self._get_charge_costs(cards=cards)
         priced = []
         without_floor = False
-        for rate, charges in zip(
-            rates, self.env["freight.rate"]._price_cards(self, cards), strict=True
+        for card, rate, charges in zip(
+            cards,
+            rates,
+            self.env["freight.rate"]._price_cards(self, cards),
+            strict=True,
         ):
-            markup = markups.get(rate)
+            markup = markups.get(card.scope_key)
             if from_floor and not markup:
                 without_floor = True
                 continue
@@ -307,7 +315,7 @@ class FreightRateSearch(models.TransientModel):
             "total_cost": sum(value["cost_converted"] for value in charge_values),
             "total_floor": sum(value["floor"] for value in charge_values),
             "total_sell": sum(value["sell"] for value in charge_values),
-            "charge_ids": [Command.create(value) for value in charge_values],
+            "charge_values": charge_values,
         }
 
     def _get_charge_costs(self, cards=(), charges=()):
@@ -334,8 +342,16 @@ class FreightRateSearch(models.TransientModel):
             for currency in currencies
         }
         step = target.rounding
+        # a busy lane's rates share many surcharges: each figure is rounded once
+        known = {}
 
         def charge_costs(charge, markup_percent):
+            key = (charge.currency.id, charge.amount, charge.quantity, markup_percent)
+            if key not in known:
+                known[key] = compute_costs(charge, markup_percent)
+            return known[key]
+
+        def compute_costs(charge, markup_percent):
             rate, rounding = rates[charge.currency.id]
             cost = float_round(charge.amount, precision_rounding=rounding)
             converted = (

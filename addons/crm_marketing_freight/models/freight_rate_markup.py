@@ -56,7 +56,7 @@ class FreightRateMarkup(models.Model):
         return [*super()._scope_domain(), ("campaign_id", "=", self.campaign_id.id)]
 
     @api.model
-    def _candidate_domain(self, rates, date, partner):
+    def _candidate_domain(self, keys, date, partner):
         audience = [("targets_only", "=", False)]
         if partner:
             audience = expression.OR(
@@ -78,7 +78,7 @@ class FreightRateMarkup(models.Model):
         )
         return expression.AND(
             [
-                super()._candidate_domain(rates, date, partner),
+                super()._candidate_domain(keys, date, partner),
                 expression.OR([[("campaign_id", "=", False)], promotion]),
             ]
         )

@@ -20,6 +20,7 @@ import datetime
 import os
 import sys
 
+from dateutil.relativedelta import relativedelta
 import pytz
 
 TZ = "Asia/Ho_Chi_Minh"
@@ -51,6 +52,10 @@ DEMO_COLLECTION_TARGETS_USD = {
     "crm_accounting_bridge.crm_collection_target_user_demo_last_month_demo": 2500.0,
     "crm_accounting_bridge.crm_collection_target_team_this_month_demo": 10000.0,
 }
+# Nguyễn Thị Lan's own collection targets (dong), this month and last: the salesperson
+# of the demo day is created by crm_sales_pipeline, which crm_accounting_bridge's demo
+# cannot name
+DEMO_LAN_COLLECTION_TARGETS_VND = {0: 60_000_000.0, 1: 45_000_000.0}
 DEMO_LOGINS = [
     "admin",
     "lan.sales",
@@ -108,6 +113,31 @@ def _utc(local_date, hour_minute):
         datetime.date.fromisoformat(local_date), hour_minute
     )
     return pytz.timezone(TZ).localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+
+
+def _lan_collection_targets(env, company):
+    """Nguyễn Thị Lan's collection targets, once (running again adds none)."""
+    lan = env["res.users"].search([("login", "=", "lan.sales")])
+    if lan and "crm.collection.target" in env:
+        Target = env["crm.collection.target"]
+        today = datetime.datetime.now(pytz.timezone(TZ)).date()
+        for months_ago, amount in DEMO_LAN_COLLECTION_TARGETS_VND.items():
+            first = today.replace(day=1) - relativedelta(months=months_ago)
+            domain = [
+                ("user_id", "=", lan.id),
+                ("year", "=", first.year),
+                ("month", "=", str(first.month)),
+            ]
+            if not Target.search(domain):
+                Target.create(
+                    {
+                        "user_id": lan.id,
+                        "year": first.year,
+                        "month": str(first.month),
+                        "amount": amount,
+                        "company_id": company.id,
+                    }
+                )
 
 
 def suite_step(env):
@@ -179,6 +209,8 @@ def suite_step(env):
                     "group_credit_limit": usd * DEMO_RATES["USD"],
                 }
             )
+
+    _lan_collection_targets(env, company)
 
     def tax(xmlid):
         return env.ref(f"account.{company.id}_{xmlid}")

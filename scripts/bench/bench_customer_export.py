@@ -67,7 +67,8 @@ def build(env, company):
         },
     )
     cr.execute(
-        "UPDATE res_partner SET commercial_partner_id = id WHERE name LIKE 'Kh%'"
+        "UPDATE res_partner SET commercial_partner_id = id"
+        " WHERE customer_code LIKE 'BENCH-%'"
     )
     for table in ("res_partner", "res_partner_crm_customer_classification_rel"):
         cr.execute(f"ANALYZE {table}")  # pylint: disable=sql-injection

@@ -114,7 +114,11 @@ class CrmReceivableAgingWizard(models.TransientModel):
     def _export_columns(self):
         """Customer code, name, salesperson, currency, one amount per bucket, total:
         columns of the ``AgingLine`` rows of ``_export_records``."""
-        currencies = self.env["res.currency"].with_context(active_test=False).search([])
+        currencies = (
+            self.env["res.currency"]
+            .with_context(active_test=False)
+            .search([], limit=None)
+        )
         # currency.round(), its currency read once: Python's round() where the rounding
         # is 10^-decimal places (the sums of amounts stored at that precision never fall
         # on a half, where round() and float_round differ), float_round otherwise

@@ -55,7 +55,7 @@ class CrmCustomerExportWizard(models.TransientModel):
             self._sql_field_column(query, select, field_name)
             for field_name in self._export_field_names()
         ]
-        values = self.env["crm.customer.classification"].search([])
+        values = self.env["crm.customer.classification"].search([], limit=None)
         # value id -> (criterion id, rank in the values' order, name)
         value_infos = {
             value.id: (value.criterion_id.id, rank, value.display_name)

@@ -1,12 +1,16 @@
-import itertools
+from collections import namedtuple
 
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-# rows of the aging read at a time from its server-side cursor
-FETCH_SIZE = 5000
-# a name per cursor, for exports running in one transaction
-_cursor_numbers = itertools.count()
+from odoo.addons.crm_customer.tools import iter_query_batches
+
+# One row of the Excel export: a customer's open amounts in one currency, per bucket.
+AgingLine = namedtuple(
+    "AgingLine",
+    "partner_id currency_id customer_code customer_name salesperson currency_name "
+    "amounts",
+)
 
 
 class CrmReceivableAgingReport(models.TransientModel):
@@ -195,47 +199,42 @@ class CrmReceivableAgingReport(models.TransientModel):
         self.invalidate_model()
 
     @api.model
-    def _get_aging_lines(self, company, date, partner_domain, batch_size=FETCH_SIZE):
-        """Yield (customer id, currency id, [amount in currency per bucket]), one per
-        customer and currency with open amounts, by customer name then currency: the
-        Excel export's rows. One query whatever the number of customers, read through
-        a server-side cursor (``DECLARE``/``FETCH`` in the current transaction, so it
-        sees what the transaction sees) ``batch_size`` rows at a time: memory holds
-        one batch, never the whole aging."""
+    def _get_aging_lines(self, company, date, partner_domain, batch_size=None):
+        """Yield an ``AgingLine`` per customer and currency with open amounts (in
+        currency, per bucket), by customer name then currency: the Excel export's
+        rows, with what the sheet shows of the customer, its salesperson and the
+        currency selected in the same query. One query whatever the number of
+        customers, read through a server-side cursor ``batch_size`` rows at a
+        time (crm_customer's ``FETCH_SIZE`` by default): memory holds one batch,
+        never the whole aging."""
         bucket_index = {
             key: index
             for index, (key, _label) in enumerate(self._get_bucket_selection(company))
         }
-        cr = self.env.cr
-        name = SQL.identifier(f"crm_receivable_aging_{next(_cursor_numbers)}")
-        cr.execute(
-            SQL(
-                """
-                DECLARE %s NO SCROLL CURSOR FOR
-                SELECT aging.partner_id, aging.currency_id, aging.bucket,
-                       aging.amount_currency
-                  FROM (%s) aging
-                  JOIN res_partner customer ON customer.id = aging.partner_id
-                  JOIN res_currency currency ON currency.id = aging.currency_id
-                 ORDER BY customer.name, customer.id, currency.name, aging.bucket
-                """,
-                name,
-                self._get_aging_query(company, date, partner_domain),
-            )
+        # a partner's display name is its complete name (Odoo's display name adds
+        # to it only on request of the context), a user's is their partner's name
+        query = SQL(
+            """
+            SELECT aging.partner_id, aging.currency_id, customer.customer_code,
+                   customer.complete_name, salesperson.name, currency.name,
+                   aging.bucket, aging.amount_currency
+              FROM (%s) aging
+              JOIN res_partner customer ON customer.id = aging.partner_id
+              JOIN res_currency currency ON currency.id = aging.currency_id
+              LEFT JOIN res_users sales_user ON sales_user.id = customer.user_id
+              LEFT JOIN res_partner salesperson
+                     ON salesperson.id = sales_user.partner_id
+             ORDER BY customer.name, customer.id, currency.name, aging.bucket
+            """,
+            self._get_aging_query(company, date, partner_domain),
         )
         line = None
-        while True:
-            cr.execute(SQL("FETCH FORWARD %s FROM %s", batch_size, name))
-            rows = cr.fetchall()
-            if not rows:
-                break
-            for partner_id, currency_id, bucket, amount_currency in rows:
-                if line is None or line[:2] != (partner_id, currency_id):
+        for rows in iter_query_batches(self.env.cr, query, batch_size):
+            for *key, bucket, amount_currency in rows:
+                if line is None or line[:2] != tuple(key[:2]):
                     if line is not None:
                         yield line
-                    line = (partner_id, currency_id, [0.0] * len(bucket_index))
-                line[2][bucket_index[bucket]] += amount_currency
+                    line = AgingLine(*key, [0.0] * len(bucket_index))
+                line.amounts[bucket_index[bucket]] += amount_currency
         if line is not None:
             yield line
-        # an export stopped half-way leaves it to the end of the transaction
-        cr.execute(SQL("CLOSE %s", name))

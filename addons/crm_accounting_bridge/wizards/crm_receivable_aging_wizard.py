@@ -1,12 +1,8 @@
-from collections import defaultdict, namedtuple
-import itertools
+from collections import defaultdict
+import functools
 
 from odoo import fields, models
-
-BATCH_SIZE = 1000
-
-# One row of the Excel export: a customer's open amounts in one currency.
-AgingLine = namedtuple("AgingLine", "customer currency amounts")
+from odoo.tools import float_compare, float_round
 
 
 class CrmReceivableAgingWizard(models.TransientModel):
@@ -111,44 +107,53 @@ class CrmReceivableAgingWizard(models.TransientModel):
         return self._export_bilingual(lambda wizard: wizard._get_export_headers())
 
     def _export_columns(self):
-        """Customer code, name, salesperson, currency, one amount per bucket, total."""
+        """Customer code, name, salesperson, currency, one amount per bucket, total:
+        columns of the ``AgingLine`` rows of ``_export_records``."""
+        currencies = (
+            self.env["res.currency"]
+            .with_context(active_test=False)
+            .search([], limit=None)
+        )
+        # currency.round(), its currency read once: Python's round() where the rounding
+        # is 10^-decimal places (the sums of amounts stored at that precision never fall
+        # on a half, where round() and float_round differ), float_round otherwise
+        roundings = {
+            currency.id: (
+                functools.partial(round, ndigits=currency.decimal_places)
+                if float_compare(
+                    currency.rounding, 10**-currency.decimal_places, precision_digits=12
+                )
+                == 0
+                else functools.partial(
+                    float_round, precision_rounding=currency.rounding
+                )
+            )
+            for currency in currencies
+        }
 
         def amount(index):
-            return lambda line: line.currency.round(line.amounts[index])
+            return lambda line: roundings[line.currency_id](line.amounts[index])
 
         getters = [
             # empty cells rather than empty strings: filters see them as blanks
-            lambda line: line.customer.customer_code or False,
-            lambda line: line.customer.display_name,
-            lambda line: line.customer.user_id.name or False,
-            lambda line: line.currency.name,
+            lambda line: line.customer_code or False,
+            lambda line: line.customer_name,
+            lambda line: line.salesperson or False,
+            lambda line: line.currency_name,
         ]
         headers = self._get_bilingual_headers()
         getters += [amount(index) for index in range(len(headers) - len(getters))]
         return list(zip(headers, getters, strict=True))
 
     def _export_records(self):
-        """One line per customer and currency, by customer name: the open amounts
-        come in one query streamed through a server-side cursor, the customers and
-        currencies are read in batches, the cache emptied after each batch."""
-        lines = self.env["crm.receivable.aging.report"]._get_aging_lines(
+        """One line per customer and currency, by customer name, with its total:
+        the open amounts and what the sheet shows of the customers come in one
+        query streamed through a server-side cursor, no record read per line."""
+        for line in self.env["crm.receivable.aging.report"]._get_aging_lines(
             self.company_id, self.date, self._get_partner_domain()
-        )
-        while batch := list(itertools.islice(lines, BATCH_SIZE)):
-            customers = self.env["res.partner"].browse(
-                {partner_id for partner_id, _currency_id, _amounts in batch}
-            )
-            currencies = self.env["res.currency"].browse(
-                {currency_id for _partner_id, currency_id, _amounts in batch}
-            )
-            customer_ids, currency_ids = customers.ids, currencies.ids
-            for partner_id, currency_id, amounts in batch:
-                yield AgingLine(
-                    customers.browse(partner_id).with_prefetch(customer_ids),
-                    currencies.browse(currency_id).with_prefetch(currency_ids),
-                    [*amounts, sum(amounts)],
-                )
-            self.env.invalidate_all()
+        ):
+            line.amounts.append(sum(line.amounts))
+            yield line
 
     def _export_number_format(self):
         return "#,##0.00"
@@ -157,7 +162,7 @@ class CrmReceivableAgingWizard(models.TransientModel):
         return 1, 2
 
     def _export_subtotal_key(self, record):
-        return record.currency.name
+        return record.currency_name
 
     def _export_subtotal_row(self, key, sums):
         """One subtotal row per currency, below the customers."""

@@ -5,6 +5,7 @@ from . import test_customer_profile
 from . import test_customer_records
 from . import test_partner_search
 from . import test_export
+from . import test_xlsx_rows
 from . import test_free_fields
 from . import test_interaction
 from . import test_interaction_call

@@ -1,5 +1,6 @@
 import datetime
 import io
+from unittest.mock import patch
 
 import openpyxl
 
@@ -8,7 +9,14 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.mail.tests.common import mail_new_test_user
 
+from ..tools import cursor
 from .common import CrmCustomerCommon, load_translations
+
+# Ceilings of an export once caches are warm: the wizard, the access checks, its rows'
+# query (DECLARE, one FETCH per batch and the empty one), for the customers the
+# classification values and criteria; room left for other modules' columns and rules.
+CUSTOMER_EXPORT_QUERIES = 16
+INTERACTION_EXPORT_QUERIES = 10
 
 
 def _read_sheet(output):
@@ -68,6 +76,89 @@ class TestCustomerExport(CrmCustomerCommon):
         with self.assertQueryCount(__system__=40):
             rows, _lines = self._export(customers)
         self.assertEqual(rows, 2500)
+
+    def _export_as(self, user, partners):
+        wizard = (
+            self.env["crm.customer.export.wizard"]
+            .with_user(user)
+            .create({"domain": repr([("id", "in", partners.ids)])})
+        )
+        output = io.BytesIO()
+        rows = wizard._write_xlsx(output)
+        return rows, _read_sheet(output)
+
+    def test_queries_do_not_grow_with_the_customers(self):
+        """One query streams every row, names and classifications included: 10 or
+        40 customers cost the same, and a smaller fetch size only adds a FETCH per
+        batch."""
+        self.salesman.groups_id += self.env.ref("crm_customer.group_customer_export")
+        vietnam = self.env.ref("base.vn")
+        customers = self.env["res.partner"].create(
+            [
+                {
+                    "name": f"Khách hàng {n}",
+                    "customer_type": "customer",
+                    "user_id": (self.salesman, self.other_salesman)[n % 2].id,
+                    "country_id": vietnam.id,
+                    "classification_ids": [
+                        (6, 0, (self.district1 | self.logistics | self.textile).ids)
+                    ],
+                }
+                for n in range(40)
+            ]
+        )
+        query_counts = []
+        for size in (10, 40):
+            for _warm_up in range(2):
+                self.env.invalidate_all()
+                self._export_as(self.salesman, customers[:size])
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            rows, lines = self._export_as(self.salesman, customers[:size])
+            query_counts.append(self.env.cr.sql_log_count - before)
+            self.assertEqual(rows, size)
+        self.assertEqual(query_counts[0], query_counts[1])
+        # the ceiling leaves room for the columns and rules other modules add
+        self.assertLessEqual(query_counts[0], CUSTOMER_EXPORT_QUERIES)
+        self.assertEqual(
+            [line["Salesperson"] for line in lines[:2]],
+            [self.salesman.name, self.other_salesman.name],
+        )
+        self.assertEqual(lines[0]["Country"], vietnam.name)
+        self.assertEqual(lines[0]["Test Region"], "Miền Nam / TP.HCM / Quận 1")
+        self.assertEqual(lines[0]["Test Industry"], "Logistics, Textile")
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        with patch.object(cursor, "FETCH_SIZE", 10):
+            rows, _lines = self._export_as(self.salesman, customers)
+        self.assertEqual(rows, 40)
+        # four FETCHes of 10 rows and the empty one, instead of 40 rows and the empty
+        self.assertEqual(self.env.cr.sql_log_count - before, query_counts[1] + 3)
+
+    def test_export_leaves_out_what_the_user_may_not_read(self):
+        """The rows come from the ORM's search as the user: another company's
+        customer and archived classification values are left out."""
+        self.salesman.groups_id += self.env.ref("crm_customer.group_customer_export")
+        other_company = self.env["res.company"].create({"name": "Chi nhánh Hà Nội"})
+        customers = self.env["res.partner"].create(
+            [
+                {
+                    "name": "Ours",
+                    "customer_type": "customer",
+                    "classification_ids": [(6, 0, (self.logistics | self.textile).ids)],
+                },
+                {
+                    "name": "Theirs",
+                    "customer_type": "customer",
+                    "company_id": other_company.id,
+                },
+            ]
+        )
+        self.textile.active = False
+        rows, lines = self._export_as(self.salesman, customers)
+        self.assertEqual(rows, 1)
+        self.assertEqual(lines[0]["Name"], "Ours")
+        self.assertEqual(lines[0]["Test Industry"], "Logistics")
 
 
 @tagged("post_install", "-at_install")
@@ -149,6 +240,37 @@ class TestInteractionExport(CrmCustomerCommon):
     def test_own_documents_salesman_exports_only_his_interactions(self):
         lines = self._export(self._wizard(user=self.salesman))
         self.assertEqual([line["Summary"] for line in lines], ["First day", "Last day"])
+
+    def test_queries_do_not_grow_with_the_interactions(self):
+        """One query streams every row, names included: 10 or 40 more interactions
+        in the period cost the same."""
+        wizard = self._wizard()
+        query_counts = []
+        for added in (10, 30):
+            self.env["crm.customer.interaction"].create(
+                [
+                    {
+                        "name": f"Call {n}",
+                        "partner_id": self.customer.id,
+                        "user_id": self.salesman.id,
+                        "type_id": self.call.id,
+                        "date_start": "2026-03-15 01:00:00",
+                    }
+                    for n in range(added)
+                ]
+            )
+            for _warm_up in range(2):
+                self.env.invalidate_all()
+                self._export(wizard)
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            lines = self._export(wizard)
+            query_counts.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(query_counts[0], query_counts[1])
+        self.assertLessEqual(query_counts[0], INTERACTION_EXPORT_QUERIES)
+        self.assertEqual(len(lines), 3 + 40)
+        self.assertEqual(lines[2]["Customer Code"], "KH-EXPORT-1")
+        self.assertEqual(lines[2]["Salesperson"], self.salesman.name)
 
     def test_period_ending_before_it_starts_is_refused(self):
         with self.assertRaisesRegex(ValidationError, "ends before it starts"):

@@ -1,8 +1,10 @@
 from . import core_translations
 from .classification import classification_levels_sql
+from .cursor import FETCH_SIZE, iter_query_batches
 from .reminder import MAX_REMINDER_DAYS
 from .group_company import group_member_ids_sql
 from .local_time import local_day_start_utc
+from .xlsx import StreamedWorksheet, XlsxRowEncoder, add_streamed_worksheet
 from .text import (
     fold_search_text,
     fold_search_value,
@@ -11,12 +13,17 @@ from .text import (
 )
 
 __all__ = [
+    "FETCH_SIZE",
     "MAX_REMINDER_DAYS",
+    "StreamedWorksheet",
+    "XlsxRowEncoder",
+    "add_streamed_worksheet",
     "classification_levels_sql",
     "fold_search_text",
     "fold_search_value",
     "fold_to_ascii",
     "group_member_ids_sql",
+    "iter_query_batches",
     "local_day_start_utc",
     "short_code_from_name",
 ]

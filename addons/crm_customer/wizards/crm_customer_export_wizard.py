@@ -1,11 +1,12 @@
 import ast
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 
 class CrmCustomerExportWizard(models.TransientModel):
     _name = "crm.customer.export.wizard"
-    _inherit = "crm.customer.xlsx.export"
+    _inherit = "crm.customer.xlsx.query.export"
     _description = "Export Customers to Excel"
 
     domain = fields.Char(default=lambda self: self._default_domain(), required=True)
@@ -47,22 +48,39 @@ class CrmCustomerExportWizard(models.TransientModel):
             "last_interaction_date",
         ]
 
-    def _export_columns(self):
-        """Profile columns, then one column per classification criterion."""
-        partners = self.env["res.partner"]
+    def _export_sql_columns(self, query, select):
+        """Profile columns, then one column per classification criterion: the
+        customer's values (those the user may read, in their order) under it."""
         columns = [
-            self._field_column(partners, field_name)
+            self._sql_field_column(query, select, field_name)
             for field_name in self._export_field_names()
         ]
-        for criterion in self.env["crm.customer.criterion"].search([], limit=None):
-            columns.append(
-                (
-                    criterion.name,
-                    lambda p, c=criterion: ", ".join(
-                        p.classification_ids.filtered(
-                            lambda v: v.criterion_id == c
-                        ).mapped("display_name")
-                    ),
-                )
+        values = self.env["crm.customer.classification"].search([], limit=None)
+        # value id -> (criterion id, rank in the values' order, name)
+        value_infos = {
+            value.id: (value.criterion_id.id, rank, value.display_name)
+            for rank, value in enumerate(values)
+        }
+        index = select(
+            SQL(
+                "ARRAY(SELECT rel.classification_id"
+                " FROM res_partner_crm_customer_classification_rel rel"
+                " WHERE rel.partner_id = %s)",
+                SQL.identifier(query.table, "id"),
             )
+        )
+
+        def criterion_values(criterion_id):
+            def getter(row):
+                infos = sorted(
+                    info
+                    for value_id in row[index]
+                    if (info := value_infos.get(value_id)) and info[0] == criterion_id
+                )
+                return ", ".join(name for _criterion, _rank, name in infos)
+
+            return getter
+
+        for criterion in self.env["crm.customer.criterion"].search([], limit=None):
+            columns.append((criterion.name, criterion_values(criterion.id)))
         return columns

@@ -4,7 +4,7 @@ from odoo.exceptions import ValidationError
 
 class CrmCustomerInteractionExportWizard(models.TransientModel):
     _name = "crm.customer.interaction.export.wizard"
-    _inherit = "crm.customer.period.export"
+    _inherit = ["crm.customer.period.export", "crm.customer.xlsx.query.export"]
     _description = "Export the Interaction Log to Excel"
 
     user_ids = fields.Many2many(
@@ -57,11 +57,10 @@ class CrmCustomerInteractionExportWizard(models.TransientModel):
     def _export_title(self):
         return self.env._("Interactions")
 
-    def _export_columns(self):
-        interactions = self.env["crm.customer.interaction"]
+    def _export_sql_columns(self, query, select):
         partners = self.env["res.partner"]
         columns = [
-            self._field_column(interactions, field_name)
+            self._sql_field_column(query, select, field_name)
             for field_name in (
                 "date_start",
                 "date_end",
@@ -70,10 +69,14 @@ class CrmCustomerInteractionExportWizard(models.TransientModel):
                 "partner_id",
             )
         ]
-        code_header, _getter = self._field_column(partners, "customer_code")
-        columns.append((code_header, lambda i: i.partner_id.customer_code or ""))
+        # the customer's code, on the customer joined for its name
+        partner_alias = query.make_alias(query.table, "partner_id")
+        code_header, code = self._sql_field_column(
+            query, select, "customer_code", alias=partner_alias, model=partners
+        )
+        columns.append((code_header, lambda row: code(row) or ""))
         columns += [
-            self._field_column(interactions, field_name)
+            self._sql_field_column(query, select, field_name)
             for field_name in ("contact_id", "user_id", "state", "result", "next_date")
         ]
         return columns

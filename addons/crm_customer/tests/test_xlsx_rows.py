@@ -1,0 +1,89 @@
+import datetime
+import io
+
+import openpyxl
+
+from odoo.tests import BaseCase
+from odoo.tools.misc import xlsxwriter
+
+from ..tools import XlsxRowEncoder, add_streamed_worksheet
+
+VALUES = [
+    "Vận tải Biển Đông",
+    "  leading & trailing <space> ",
+    "",
+    "_x0041_ \x01 control",
+    1234.5,
+    7,
+    0,
+    False,
+    None,
+    datetime.datetime(2026, 3, 10, 9, 30),
+    datetime.date(2026, 3, 20),
+]
+
+
+def _workbook(output):
+    workbook = xlsxwriter.Workbook(output, {"constant_memory": True})
+    sheet = add_streamed_worksheet(workbook, "Rows")
+    formats = {
+        datetime.datetime: workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
+        datetime.date: workbook.add_format({"num_format": "yyyy-mm-dd"}),
+        float: workbook.add_format({"num_format": "#,##0.00"}),
+        str: None,
+    }
+    return workbook, sheet, formats
+
+
+def _cells(output):
+    sheet = openpyxl.load_workbook(io.BytesIO(output.getvalue())).active
+    return [
+        [(cell.value, cell.number_format) for cell in row] for row in sheet.iter_rows()
+    ]
+
+
+class TestXlsxRows(BaseCase):
+    """A row written as one piece of XML reads back as xlsxwriter's cell by cell."""
+
+    def _classic(self, rows):
+        output = io.BytesIO()
+        workbook, sheet, formats = _workbook(output)
+        sheet.write_string(0, 0, "Header")
+        for row, values in enumerate(rows, start=1):
+            for col, value in enumerate(values):
+                if value is None or value is False:
+                    continue
+                if isinstance(value, datetime.date):
+                    sheet.write_datetime(row, col, value, formats[type(value)])
+                elif isinstance(value, int | float):
+                    sheet.write_number(row, col, value, formats[float])
+                else:
+                    sheet.write_string(row, col, value, formats[str])
+        workbook.close()
+        return _cells(output)
+
+    def _streamed(self, rows):
+        output = io.BytesIO()
+        workbook, sheet, formats = _workbook(output)
+        encoder = XlsxRowEncoder(formats)
+        sheet.write_string(0, 0, "Header")
+        for row, values in enumerate(rows, start=1):
+            sheet.write_xml_row(row, encoder.encode(row, values), len(values) - 1)
+        workbook.close()
+        return _cells(output)
+
+    def test_rows_read_back_as_xlsxwriter_writes_them(self):
+        rows = [VALUES, list(reversed(VALUES)), VALUES]
+        streamed = self._streamed(rows)
+        self.assertEqual(streamed, self._classic(rows))
+        self.assertEqual(streamed[1][0], ("Vận tải Biển Đông", "General"))
+        self.assertEqual(streamed[1][4], (1234.5, "#,##0.00"))
+
+    def test_values_it_does_not_know_are_left_to_xlsxwriter(self):
+        encoder = XlsxRowEncoder({float: None, str: None})
+        self.assertIsNone(encoder.encode(1, ["a", float("nan")]))
+        self.assertIsNone(encoder.encode(1, [True]))
+        self.assertEqual(
+            encoder.encode(1, ["a", 1]),
+            ['<c r="A2" t="inlineStr"><is><t>a</t></is></c>', '<c r="B2"><v>1</v></c>'],
+        )

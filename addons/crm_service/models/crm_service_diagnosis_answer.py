@@ -21,7 +21,9 @@ class CrmServiceDiagnosisAnswer(models.Model):
         string="Next Step",
         required=True,
         index=True,
-        ondelete="restrict",
+        # a step deleted takes the answers leading to it (their question keeps the
+        # others); restrict would refuse the step in a raw database error
+        ondelete="cascade",
         check_company=True,
     )
     company_id = fields.Many2one(

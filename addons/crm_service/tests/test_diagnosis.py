@@ -118,3 +118,8 @@ class TestDiagnosis(CrmServiceCommon):
     def test_only_managers_delete_steps(self):
         with self.assertRaises(AccessError):
             self.question_end.with_user(self.agent).unlink()
+
+    def test_deleting_a_step_takes_the_answers_leading_to_it(self):
+        self.question_end.with_user(self.manager).unlink()
+        self.assertEqual(self.start.answer_ids.mapped("name"), ["Yes"])
+        self.assertEqual(self.start.answer_ids.next_node_id, self.claim)

@@ -218,6 +218,9 @@ def test_make_run_replica_serves_read_only_requests_from_a_standby(
             line
             for line in log.splitlines()
             if any(level in line for level in (" WARNING ", " ERROR ", " CRITICAL "))
+            # the copy of a whole `make test` database holds the suite's test-only
+            # module, which `make run`'s addons path does not carry
+            and "test_crm_suite" not in line
         ]
         assert not problems, "\n".join(problems)
     finally:

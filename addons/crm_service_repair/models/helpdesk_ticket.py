@@ -146,7 +146,7 @@ class HelpdeskTicket(models.Model):
             self.parts_picking_ids
         )
 
-    def _action_open_parts_wizard(self, picking_type_code):
+    def _action_open_parts_wizard(self, picking_type_code, repair=None):
         self.ensure_one()
         self._check_parts_rights()
         self._check_parts_customer()
@@ -161,6 +161,7 @@ class HelpdeskTicket(models.Model):
             "context": {
                 "default_ticket_id": self.id,
                 "default_picking_type_code": picking_type_code,
+                **({"default_repair_id": repair.id} if repair else {}),
             },
         }
 

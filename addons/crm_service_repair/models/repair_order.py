@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class RepairOrder(models.Model):
@@ -38,6 +38,19 @@ class RepairOrder(models.Model):
         if "state" in vals:
             self.filtered("ticket_id")._notify_ticket_state()
         return result
+
+    def action_ship_parts(self):
+        """Ship this repair's parts to the customer of its case."""
+        self.ensure_one()
+        if not self.ticket_id:
+            raise UserError(
+                self.env._(
+                    "Link the repair %(repair)s to a service case before shipping "
+                    "its parts.",
+                    repair=self.name,
+                )
+            )
+        return self.ticket_id._action_open_parts_wizard("outgoing", repair=self)
 
     def _notify_ticket_state(self):
         """Tell the case's followers where its repair stands."""

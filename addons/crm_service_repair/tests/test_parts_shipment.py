@@ -168,3 +168,21 @@ class TestPartsShipment(CrmServiceRepairCommon):
             wizard.action_create_picking()
         self.assertFalse(self._pickings(ticket))
         self.assertFalse(ticket.parts_shipment_state)
+
+    def test_repair_ships_its_own_parts(self):
+        ticket = self._case(self.repair_agent, goods_id=self.goods.id)
+        Repair = self.env["repair.order"].with_user(self.repair_agent)
+        repair = Repair.browse(ticket.action_open_repair()["res_id"])
+        action = repair.action_ship_parts()
+        wizard = Form(
+            self.Wizard.with_user(self.repair_agent).with_context(**action["context"])
+        ).save()
+        self.assertEqual(wizard.ticket_id, ticket)
+        self.assertEqual(wizard.repair_id, repair)
+        self.assertEqual(wizard.picking_type_code, "outgoing")
+        loose_repair = Repair.create(
+            {"partner_id": self.contact.id, "product_id": self.product.id}
+        )
+        with self.assertRaises(UserError) as caught:
+            loose_repair.action_ship_parts()
+        self.assertIn("to a service case", str(caught.exception))

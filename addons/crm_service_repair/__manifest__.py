@@ -1,7 +1,7 @@
 {
     "name": "CRM Service - Repairs",
     "summary": "Open an Odoo repair order from a service case for the customer's "
-    "goods; its state flows back to the case",
+    "goods, ship its parts on a picking; their state flows back to the case",
     "version": "18.0.1.1.0",
     "category": "Services/Helpdesk",
     "website": "https://github.com/crm-suite/crm-suite",

@@ -10,6 +10,7 @@
     "depends": ["crm_service_stock", "repair"],
     "data": [
         "security/ir.model.access.csv",
+        "security/crm_service_repair_security.xml",
         "wizards/crm_service_parts_wizard_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/stock_picking_views.xml",

@@ -5,8 +5,11 @@ from odoo.exceptions import UserError
 class CrmServicePartsWizard(models.TransientModel):
     _name = "crm.service.parts.wizard"
     _description = "Ship or Return Parts of a Service Case"
+    _check_company_auto = True
 
-    ticket_id = fields.Many2one("helpdesk.ticket", string="Service Case", required=True)
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Service Case", required=True, check_company=True
+    )
     company_id = fields.Many2one(related="ticket_id.company_id")
     partner_id = fields.Many2one(related="ticket_id.partner_id", string="Customer")
     picking_type_code = fields.Selection(
@@ -20,6 +23,7 @@ class CrmServicePartsWizard(models.TransientModel):
     )
     repair_id = fields.Many2one(
         "repair.order",
+        check_company=True,
         compute="_compute_repair_id",
         store=True,
         readonly=False,

@@ -56,11 +56,14 @@ class RepairOrder(models.Model):
         """Tell the case's followers where its repair stands."""
         states = dict(self._fields["state"]._description_selection(self.env))
         for repair in self:
-            repair.ticket_id.message_post(
+            # sudo: the repair technician need not read the case; only this note,
+            # in the technician's name, is written on it
+            repair.ticket_id.sudo().message_post(
                 body=self.env._(
                     "Repair %(repair)s: %(state)s.",
                     repair=repair.name,
                     state=states.get(repair.state),
                 ),
                 subtype_xmlid="mail.mt_note",
+                author_id=self.env.user.partner_id.id,
             )

@@ -2,6 +2,8 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
+from odoo.addons.mail.tests.common import mail_new_test_user
+
 from .common import CrmServiceRepairCommon
 
 
@@ -85,6 +87,33 @@ class TestPartsShipment(CrmServiceRepairCommon):
         )
         # an agent without Inventory rights still reads where the parts are
         self.assertEqual(ticket.with_user(self.agent_1).parts_shipment_state, "done")
+
+    def test_warehouse_clerk_validates_without_reading_the_case(self):
+        clerk = mail_new_test_user(
+            self.env,
+            login="crm_service_repair_clerk",
+            groups="base.group_user,stock.group_stock_user",
+        )
+        ticket = self._case(self.repair_agent)
+        wizard = self.Wizard.with_user(self.repair_agent).create(
+            {
+                "ticket_id": ticket.id,
+                "picking_type_code": "outgoing",
+                "line_ids": [Command.create({"product_id": self.sensor.id})],
+            }
+        )
+        picking_id = wizard.action_create_picking()["res_id"]
+        picking = self.env["stock.picking"].with_user(clerk).browse(picking_id)
+        picking.move_ids.quantity = 1
+        picking.move_ids.picked = True
+        picking.button_validate()
+        self.assertEqual(picking.state, "done")
+        delivered = f"Parts shipped to the customer: {picking.name} delivered."
+        note = ticket.message_ids.filtered(lambda message: message.preview == delivered)
+        self.assertEqual(note.author_id, clerk.partner_id)
+        # the note was all: the clerk still reads no case
+        with self.assertRaises(AccessError):
+            ticket.with_user(clerk).read(["name"])
 
     def test_customer_returns_parts(self):
         ticket = self._case(self.repair_agent)

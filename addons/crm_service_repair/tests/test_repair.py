@@ -1,5 +1,7 @@
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+
+from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import CrmServiceRepairCommon
 
@@ -44,6 +46,29 @@ class TestCaseRepair(CrmServiceRepairCommon):
             .search([("repair_state", "=", "done")])
         )
         self.assertIn(ticket, searched)
+
+    def test_technician_without_helpdesk_rights_moves_the_repair(self):
+        technician = mail_new_test_user(
+            self.env,
+            login="crm_service_repair_technician",
+            groups="base.group_user,stock.group_stock_user,stock.group_production_lot",
+        )
+        ticket = self._case(self.repair_agent, goods_id=self.goods.id)
+        repair_id = ticket.action_open_repair()["res_id"]
+        repair = self.env["repair.order"].with_user(technician).browse(repair_id)
+        self.env["stock.quant"]._update_available_quantity(
+            self.product, repair.product_location_src_id, 1, lot_id=self.lot
+        )
+        repair.action_validate()
+        repair.action_repair_start()
+        self.assertEqual(ticket.repair_state, "under_repair")
+        note = ticket.message_ids.filtered(
+            lambda message: f"Repair {repair.name}: Under Repair." in message.preview
+        )
+        self.assertEqual(note.author_id, technician.partner_id)
+        # the notes were all: the technician still reads no case
+        with self.assertRaises(AccessError):
+            ticket.with_user(technician).read(["name"])
 
     def test_repair_on_goods_of_another_customer_refused(self):
         ticket = self._case(self.repair_agent, goods_id=self.goods.id)

@@ -1,2 +1,3 @@
 from . import helpdesk_ticket
 from . import repair_order
+from . import stock_picking

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class RepairOrder(models.Model):
@@ -39,15 +39,31 @@ class RepairOrder(models.Model):
             self.filtered("ticket_id")._notify_ticket_state()
         return result
 
+    def action_ship_parts(self):
+        """Ship this repair's parts to the customer of its case."""
+        self.ensure_one()
+        if not self.ticket_id:
+            raise UserError(
+                self.env._(
+                    "Link the repair %(repair)s to a service case before shipping "
+                    "its parts.",
+                    repair=self.name,
+                )
+            )
+        return self.ticket_id._action_open_parts_wizard("outgoing", repair=self)
+
     def _notify_ticket_state(self):
         """Tell the case's followers where its repair stands."""
         states = dict(self._fields["state"]._description_selection(self.env))
         for repair in self:
-            repair.ticket_id.message_post(
+            # sudo: the repair technician need not read the case; only this note,
+            # in the technician's name, is written on it
+            repair.ticket_id.sudo().message_post(
                 body=self.env._(
                     "Repair %(repair)s: %(state)s.",
                     repair=repair.name,
                     state=states.get(repair.state),
                 ),
                 subtype_xmlid="mail.mt_note",
+                author_id=self.env.user.partner_id.id,
             )

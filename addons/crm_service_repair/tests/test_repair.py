@@ -1,66 +1,13 @@
-from freezegun import freeze_time
-
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.crm_service.tests.common import CrmServiceCommon
 from odoo.addons.mail.tests.common import mail_new_test_user
+
+from .common import CrmServiceRepairCommon
 
 
 @tagged("post_install", "-at_install")
-class TestCaseRepair(CrmServiceCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # the service desk's repair agent: a team agent who also works in
-        # Inventory, where Odoo's repair orders live
-        cls.repair_agent = mail_new_test_user(
-            cls.env,
-            login="crm_service_repair_agent",
-            groups="base.group_user,helpdesk_mgmt.group_helpdesk_user_team,"
-            "stock.group_stock_user,stock.group_production_lot",
-        )
-        cls.team.user_ids |= cls.repair_agent
-        cls.product.write(
-            {"is_storable": True, "tracking": "serial", "warranty_months": 12}
-        )
-        Lot = cls.env["stock.lot"]
-        cls.lot = Lot.create({"name": "RF-0001", "product_id": cls.product.id})
-        cls.other_lot = Lot.create({"name": "RF-0002", "product_id": cls.product.id})
-        Goods = cls.env["crm.service.goods"]
-        cls.goods = Goods.create(
-            {
-                "partner_id": cls.customer.id,
-                "product_id": cls.product.id,
-                "lot_id": cls.lot.id,
-                "delivery_date": "2026-03-02",
-            }
-        )
-        cls.other_goods = Goods.create(
-            {
-                "partner_id": cls.other_customer.id,
-                "product_id": cls.product.id,
-                "lot_id": cls.other_lot.id,
-                "delivery_date": "2026-03-02",
-            }
-        )
-
-    def _case(self, user, **values):
-        with freeze_time("2026-06-01 09:00:00"):
-            return (
-                self.env["helpdesk.ticket"]
-                .with_user(user)
-                .create(
-                    {
-                        "name": "Reefer alarm",
-                        "description": "<p>Alarm at start</p>",
-                        "partner_id": self.contact.id,
-                        "user_id": user.id,
-                        **values,
-                    }
-                )
-            )
-
+class TestCaseRepair(CrmServiceRepairCommon):
     def test_case_opens_a_repair_whose_state_flows_back(self):
         ticket = self._case(self.repair_agent, goods_id=self.goods.id)
         action = ticket.action_open_repair()
@@ -99,6 +46,29 @@ class TestCaseRepair(CrmServiceCommon):
             .search([("repair_state", "=", "done")])
         )
         self.assertIn(ticket, searched)
+
+    def test_technician_without_helpdesk_rights_moves_the_repair(self):
+        technician = mail_new_test_user(
+            self.env,
+            login="crm_service_repair_technician",
+            groups="base.group_user,stock.group_stock_user,stock.group_production_lot",
+        )
+        ticket = self._case(self.repair_agent, goods_id=self.goods.id)
+        repair_id = ticket.action_open_repair()["res_id"]
+        repair = self.env["repair.order"].with_user(technician).browse(repair_id)
+        self.env["stock.quant"]._update_available_quantity(
+            self.product, repair.product_location_src_id, 1, lot_id=self.lot
+        )
+        repair.action_validate()
+        repair.action_repair_start()
+        self.assertEqual(ticket.repair_state, "under_repair")
+        note = ticket.message_ids.filtered(
+            lambda message: f"Repair {repair.name}: Under Repair." in message.preview
+        )
+        self.assertEqual(note.author_id, technician.partner_id)
+        # the notes were all: the technician still reads no case
+        with self.assertRaises(AccessError):
+            ticket.with_user(technician).read(["name"])
 
     def test_repair_on_goods_of_another_customer_refused(self):
         ticket = self._case(self.repair_agent, goods_id=self.goods.id)

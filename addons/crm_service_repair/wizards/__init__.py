@@ -1,0 +1,2 @@
+from . import crm_service_parts_wizard
+from . import crm_service_parts_wizard_line

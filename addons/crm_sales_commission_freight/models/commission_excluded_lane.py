@@ -35,10 +35,9 @@ class CommissionExcludedLane(models.Model):
     def _compute_display_name(self):
         anywhere = self.env._("Anywhere")
         for lane in self:
-            lane.display_name = "%s → %s" % (
-                lane.origin_location_id.display_name or anywhere,
-                lane.destination_location_id.display_name or anywhere,
-            )
+            origin = lane.origin_location_id.display_name or anywhere
+            destination = lane.destination_location_id.display_name or anywhere
+            lane.display_name = f"{origin} → {destination}"
 
     # commission_id: a lane created with neither side still gets checked
     @api.constrains("commission_id", "origin_location_id", "destination_location_id")

@@ -47,7 +47,7 @@ REPLICA="${REPLICA:-0}"
 REPLICA_PORT="$((PG_PORT + 1))"
 DEMO_DB="${DEMO_DB:-crm_suite_demo}"
 TEST_DB_PREFIX="${TEST_DB_PREFIX:-crm_suite_test}"
-SUITE_MODULES="crm_customer,crm_sales_pipeline,crm_freight_pricing,crm_service,crm_accounting_bridge,crm_marketing,crm_marketing_mass_mailing,crm_marketing_sales_pipeline,crm_marketing_freight,crm_sales_commission,crm_service_stock,crm_service_repair,crm_service_project,crm_service_freight"
+SUITE_MODULES="crm_customer,crm_sales_pipeline,crm_freight_pricing,crm_service,crm_accounting_bridge,crm_marketing,crm_marketing_mass_mailing,crm_marketing_sales_pipeline,crm_marketing_freight,crm_sales_commission,crm_service_stock,crm_service_repair,crm_service_project,crm_service_freight,crm_sales_commission_freight"
 # Installed by `make test` only, from tests/addons (never on a server's add-ons path).
 TEST_ONLY_MODULES="test_crm_suite"
 

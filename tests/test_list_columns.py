@@ -25,6 +25,7 @@ SUITE_MODULES = (
     "crm_service_stock",
     "crm_service_repair",
     "crm_service_project",
+    "crm_sales_commission_freight",
 )
 MAX_COLUMNS = 9
 NARROW_WIDGETS = {

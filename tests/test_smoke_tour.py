@@ -15,7 +15,7 @@ SUITE_MODULES = os.environ.get(
     "CRM_SUITE_MODULES",
     "crm_customer,crm_sales_pipeline,crm_freight_pricing,crm_service,crm_accounting_bridge,"
     "crm_marketing,crm_marketing_mass_mailing,crm_marketing_sales_pipeline,"
-    "crm_marketing_freight,crm_sales_commission,crm_service_stock,crm_service_repair,crm_service_project,crm_service_freight",
+    "crm_marketing_freight,crm_sales_commission,crm_service_stock,crm_service_repair,crm_service_project,crm_service_freight,crm_sales_commission_freight",
 ).split(",")
 
 # Opens the actions one after the other in the same page, through the web client's own

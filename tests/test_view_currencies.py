@@ -24,6 +24,7 @@ SUITE_MODULES = {
     "crm_service_stock",
     "crm_service_repair",
     "crm_service_project",
+    "crm_sales_commission_freight",
 }
 VIEW_TYPES = ("form", "list", "kanban")
 

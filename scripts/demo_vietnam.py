@@ -140,6 +140,90 @@ def _lan_collection_targets(env, company):
                 )
 
 
+def _lan_settlement(env):
+    """Nguyễn Thị Lan's order of last month, invoiced, paid, settled and approved by
+    the sales manager (crm_sales_commission), once. In this demo step, not in the
+    module's demo data: a posted invoice is never deleted, so the module could not
+    uninstall."""
+    lan = env.ref("crm_sales_pipeline.res_users_lan_sales_demo", False)
+    manager = env.ref("crm_sales_pipeline.res_users_hung_manager_demo", False)
+    if not (lan and manager and "commission.settlement" in env):
+        return
+    Settlement = env["commission.settlement"]
+    if Settlement.search_count([("agent_id", "=", lan.partner_id.id)]):
+        return
+    first = datetime.datetime.now(pytz.timezone(TZ)).date().replace(day=1)
+    last_month = first - relativedelta(months=1)
+    order = env["sale.order"].create(
+        {
+            "partner_id": env.ref("crm_customer.res_partner_gohn_demo").id,
+            "user_id": lan.id,
+            "pricelist_id": env.ref("crm_sales_pipeline.product_pricelist_usd_demo").id,
+            "date_order": datetime.datetime.combine(
+                last_month + relativedelta(days=4), datetime.time(3, 0)
+            ),
+            "order_line": [
+                (0, 0, values)
+                for values in (
+                    {
+                        "product_id": env.ref(
+                            "crm_sales_pipeline.product_ocean_freight_40hc_demo"
+                        ).id,
+                        "name": "Cước biển Hải Phòng – Hamburg, 40HC",
+                        "product_uom_qty": 4,
+                        "price_unit": 2300,
+                        "purchase_price": 1900,
+                        "tax_id": [(5, 0, 0)],
+                    },
+                    {
+                        "product_id": env.ref("crm_sales_pipeline.product_thc_demo").id,
+                        "product_uom_qty": 4,
+                        "price_unit": 180,
+                        "purchase_price": 150,
+                        "tax_id": [(5, 0, 0)],
+                    },
+                )
+            ],
+        }
+    )
+    order.action_confirm()
+    invoice = order._create_invoices()
+    invoice.write(
+        {
+            "invoice_date": last_month + relativedelta(days=9),
+            "invoice_payment_term_id": False,
+            "invoice_date_due": last_month + relativedelta(days=19),
+        }
+    )
+    invoice.action_post()
+    env["account.payment.register"].with_context(
+        active_model="account.move", active_ids=invoice.ids
+    ).create({"payment_date": last_month + relativedelta(days=17)})._create_payments()
+    as_manager = env(user=manager)
+    as_manager["commission.make.settle"].create(
+        {
+            "date_to": first,
+            "settlement_type": "sale_invoice",
+            "agent_ids": [(6, 0, lan.partner_id.ids)],
+        }
+    ).action_settle()
+    Settlement.with_env(as_manager).search(
+        [("agent_id", "=", lan.partner_id.id), ("state", "=", "settled")]
+    ).action_approve()
+    # her target of that month shows the commission earned
+    env["crm.sales.target"].create(
+        {
+            "period_type": "month",
+            "year": last_month.year,
+            "month": str(last_month.month),
+            "user_id": lan.id,
+            "target_revenue": 25000 * DEMO_RATES["USD"],
+            "target_gross_profit": 4000 * DEMO_RATES["USD"],
+            "target_new_customers": 1,
+        }
+    )
+
+
 def suite_step(env):
     company = env.ref("base.main_company")
     if company.chart_template != "vn":
@@ -211,6 +295,7 @@ def suite_step(env):
             )
 
     _lan_collection_targets(env, company)
+    _lan_settlement(env)
 
     def tax(xmlid):
         return env.ref(f"account.{company.id}_{xmlid}")

@@ -2,7 +2,7 @@
     "name": "CRM Service - Repairs",
     "summary": "Open an Odoo repair order from a service case for the customer's "
     "goods, ship its parts on a picking; their state flows back to the case",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Helpdesk",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",

@@ -2,7 +2,7 @@
     "name": "CRM Service - Customer Goods",
     "summary": "The customer's installed base (products and serial numbers delivered), "
     "warranty and contract coverage, chosen on the service case",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Helpdesk",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",

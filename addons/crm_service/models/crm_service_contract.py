@@ -153,12 +153,7 @@ class CrmServiceContract(models.Model):
         one with a balance left."""
         if not ticket.commercial_partner_id:
             return self
-        # the day the case was opened where the company works, not in UTC
-        company = ticket.company_id or self.env.company
-        date = fields.Date.context_today(
-            self.with_context(tz=company._crm_tz()),
-            timestamp=ticket.opened_date or fields.Datetime.now(),
-        )
+        date = ticket._get_coverage_date()
         contracts = self.search(
             [
                 (

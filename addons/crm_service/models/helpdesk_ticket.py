@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+COVERED = ("covered", "warranty")  # what a team accepting covered cases only lets in
+
 
 class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
@@ -108,14 +110,17 @@ class HelpdeskTicket(models.Model):
     contract_coverage = fields.Selection(
         [
             ("covered", "Covered"),
+            ("warranty", "Under Warranty"),
             ("exhausted", "Contract Used Up"),
             ("not_covered", "Not Covered"),
         ],
+        string="Coverage",
         compute="_compute_contract_coverage",
         store=True,
         copy=False,
-        help="Whether the contract still had a balance for the case, counting the "
-        "contract's cases opened before it.",
+        help="Whether the goods of the case were under warranty the day it was "
+        "opened, else whether its contract still had a balance for it, counting "
+        "the contract's cases opened before it.",
     )
     contract_policy = fields.Selection(related="team_id.contract_policy")
     # calls about the case (customer interactions)
@@ -240,15 +245,16 @@ class HelpdeskTicket(models.Model):
     def _compute_contract_id(self):
         # decided when the case comes in or its scope changes; an agent may pick
         # another contract of the customer by hand
-        Contract = self.env["crm.service.contract"]
         for ticket in self:
-            ticket.contract_id = Contract._find_for_ticket(ticket)
+            ticket.contract_id = ticket._get_covering_contract()
 
     @api.depends("contract_id", "opened_date")
     def _compute_contract_coverage(self):
         for ticket in self:
             contract = ticket.contract_id
-            if not contract:
+            if ticket._is_under_warranty():
+                ticket.contract_coverage = "warranty"
+            elif not contract:
                 ticket.contract_coverage = "not_covered"
             elif contract._has_balance_before(ticket):
                 ticket.contract_coverage = "covered"
@@ -308,7 +314,7 @@ class HelpdeskTicket(models.Model):
         blocked = tickets.filtered(
             lambda t: (
                 t.team_id.contract_policy == "block"
-                and t.contract_coverage != "covered"
+                and t.contract_coverage not in COVERED
             )
         )
         if blocked:
@@ -360,8 +366,7 @@ class HelpdeskTicket(models.Model):
         }
 
     def action_find_articles(self):
-        """Open the knowledge base filtered on the case's category, to pick the
-        articles that answer it."""
+        """Open the knowledge base on the case's category, to pick its articles."""
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "crm_service.crm_service_article_action"
@@ -409,6 +414,27 @@ class HelpdeskTicket(models.Model):
             ticket.write(vals)
             # the case is new: field tracking is off until the end of the request
             ticket._message_log(body=reason)
+
+    # ------------------------------------------------------------
+    # Coverage (hooks: crm_service_stock takes them from the goods)
+    # ------------------------------------------------------------
+
+    def _get_coverage_date(self):
+        """The day the case was opened where the company works, not in UTC."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        return fields.Date.context_today(
+            self.with_context(tz=company._crm_tz()),
+            timestamp=self.opened_date or fields.Datetime.now(),
+        )
+
+    def _get_covering_contract(self):
+        """The customer's running contract whose scope includes the case."""
+        return self.env["crm.service.contract"]._find_for_ticket(self)
+
+    def _is_under_warranty(self):
+        """Whether the case's goods are under warranty (crm_service_stock)."""
+        return False
 
     # ------------------------------------------------------------
     # SLA

@@ -117,7 +117,7 @@ class HelpdeskTicket(models.Model):
             "partner_id": self.partner_id.id,
             "product_id": self.product_id.id,
             "lot_id": self.lot_id.id,
-            "under_warranty": self.goods_coverage == "warranty",
+            "under_warranty": self.contract_coverage == "warranty",
             "internal_notes": self.description,
         }
 

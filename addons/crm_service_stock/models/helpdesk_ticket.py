@@ -20,20 +20,13 @@ class HelpdeskTicket(models.Model):
     product_id = fields.Many2one(
         compute="_compute_product_id", store=True, readonly=False, precompute=True
     )
+    # the goods' serial number, still editable for a case without goods
+    lot_serial = fields.Char(
+        compute="_compute_lot_serial", store=True, readonly=False, precompute=True
+    )
     warranty_end_date = fields.Date(related="goods_id.warranty_end_date")
     goods_contract_id = fields.Many2one(
         related="goods_id.contract_id", string="Goods' Contract"
-    )
-    goods_coverage = fields.Selection(
-        [
-            ("warranty", "Under Warranty"),
-            ("contract", "Under Contract"),
-            ("none", "Not Covered"),
-        ],
-        compute="_compute_goods_coverage",
-        store=True,
-        help="Whether the goods were under warranty, or under a running service "
-        "contract, the day the case was opened.",
     )
 
     @api.depends("goods_id")
@@ -42,26 +35,24 @@ class HelpdeskTicket(models.Model):
             if ticket.goods_id:
                 ticket.product_id = ticket.goods_id.product_id
 
+    @api.depends("goods_id.lot_id")
+    def _compute_lot_serial(self):
+        for ticket in self:
+            if ticket.goods_id.lot_id:
+                ticket.lot_serial = ticket.goods_id.lot_id.name
+
+    # crm_service's coverage computes, with the goods' warranty and contract
     @api.depends(
         "goods_id.warranty_end_date",
         "goods_id.contract_id.date_start",
         "goods_id.contract_id.date_end",
-        "opened_date",
-        "company_id",
     )
-    def _compute_goods_coverage(self):
-        for ticket in self:
-            goods = ticket.goods_id
-            if not goods:
-                ticket.goods_coverage = False
-                continue
-            date = ticket._get_goods_coverage_date()
-            if goods._is_under_warranty(date):
-                ticket.goods_coverage = "warranty"
-            elif goods.contract_id and goods.contract_id._is_running_on(date):
-                ticket.goods_coverage = "contract"
-            else:
-                ticket.goods_coverage = "none"
+    def _compute_contract_id(self):
+        return super()._compute_contract_id()
+
+    @api.depends("goods_id.warranty_end_date")
+    def _compute_contract_coverage(self):
+        return super()._compute_contract_coverage()
 
     @api.constrains("goods_id", "partner_id")
     def _check_goods_customer(self):
@@ -80,11 +71,17 @@ class HelpdeskTicket(models.Model):
                     )
                 )
 
-    def _get_goods_coverage_date(self):
-        """The day the case was opened where the company works."""
-        self.ensure_one()
-        company = self.company_id or self.env.company
-        return fields.Date.context_today(
-            self.with_context(tz=company._crm_tz()),
-            timestamp=self.opened_date or fields.Datetime.now(),
+    def _get_covering_contract(self):
+        """Goods under warranty use no contract; else the goods' own contract
+        while it runs, else the customer's contract whose scope includes the case."""
+        if self._is_under_warranty():
+            return self.env["crm.service.contract"]
+        contract = self.goods_id.contract_id
+        if contract and contract._is_running_on(self._get_coverage_date()):
+            return contract
+        return super()._get_covering_contract()
+
+    def _is_under_warranty(self):
+        return bool(self.goods_id) and self.goods_id._is_under_warranty(
+            self._get_coverage_date()
         )

@@ -154,8 +154,13 @@ class TestCustomerGoods(CrmServiceCommon):
         self.assertEqual(ticket.lot_id, self.lot)
         self.assertEqual(ticket.product_id, self.product)
         self.assertEqual(ticket.warranty_end_date, goods.warranty_end_date)
-        self.assertEqual(ticket.goods_coverage, "warranty")
+        # the serial number typed on a case without stock comes from the goods
+        self.assertEqual(ticket.lot_serial, "RF-0001")
+        # under warranty: covered, and the goods' contract is not consumed
+        self.assertEqual(ticket.contract_coverage, "warranty")
+        self.assertFalse(ticket.contract_id)
         self.assertEqual(ticket.goods_contract_id, self.contract)
+        self.assertEqual(self.contract.ticket_count, 0)
         # the case is found by its serial number
         self.assertEqual(Ticket.search([("lot_id", "=", self.lot.id)]), ticket)
 
@@ -171,14 +176,65 @@ class TestCustomerGoods(CrmServiceCommon):
         }
         with freeze_time("2026-06-01 09:00:00"):
             ticket = Ticket.create(values)
-        # out of warranty since January 2026, under the running contract
-        self.assertEqual(ticket.goods_coverage, "contract")
+        # out of warranty since January 2026, under the goods' running contract
+        self.assertEqual(ticket.contract_coverage, "covered")
+        self.assertEqual(ticket.contract_id, self.contract)
         with freeze_time("2028-02-01 09:00:00"):
             late = Ticket.create(values)
-        self.assertEqual(late.goods_coverage, "none")
+        self.assertEqual(late.contract_coverage, "not_covered")
+        self.assertFalse(late.contract_id)
         # the contract extended: coverage follows at once
         self.contract.with_user(self.manager).date_end = "2028-12-31"
-        self.assertEqual(late.goods_coverage, "contract")
+        self.assertEqual(late.contract_id, self.contract)
+        self.assertEqual(late.contract_coverage, "covered")
+
+    def test_goods_coverage_lets_the_case_in(self):
+        """A team taking covered cases only takes those whose goods are under
+        warranty or under their contract, and refuses the others."""
+        self.team.contract_policy = "block"
+        self.contract.product_ids = self.other_product
+        self._deliver(self.contact, self.lot, date="2025-01-10 09:00:00")
+        goods = self._goods(self.lot)
+        goods.contract_id = False
+        Ticket = self.env["helpdesk.ticket"].with_user(self.agent_1)
+        values = {
+            "name": "Reefer alarm",
+            "description": "<p>Alarm</p>",
+            "team_id": self.team.id,
+            "partner_id": self.contact.id,
+            "goods_id": goods.id,
+        }
+        with freeze_time("2025-06-01 09:00:00"):
+            ticket = Ticket.create(values)
+        self.assertEqual(ticket.contract_coverage, "warranty")
+        count = Ticket.search_count([])
+        with (
+            freeze_time("2026-06-01 09:00:00"),
+            self.assertRaises(ValidationError) as caught,
+        ):
+            Ticket.create(values)
+        self.assertIn("only accepts covered cases", str(caught.exception))
+        self.assertEqual(Ticket.search_count([]), count)
+
+    @freeze_time("2026-06-01 09:00:00")
+    def test_case_without_goods_keeps_its_serial(self):
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.agent_1)
+            .create(
+                {
+                    "name": "Reefer alarm",
+                    "description": "<p>Alarm</p>",
+                    "partner_id": self.contact.id,
+                    "product_id": self.product.id,
+                    "lot_serial": "OLD-77",
+                }
+            )
+        )
+        self.assertEqual(ticket.lot_serial, "OLD-77")
+        # crm_service's lookup: the customer's contract naming the product
+        self.assertEqual(ticket.contract_id, self.contract)
+        self.assertEqual(ticket.contract_coverage, "covered")
 
     def test_goods_of_another_customer_refused(self):
         self._deliver(self.other_contact, self.other_lot)

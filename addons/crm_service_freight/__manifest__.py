@@ -2,7 +2,7 @@
     "name": "CRM Service - Freight",
     "summary": "Cargo claims on service cases: booking, carrier, lane, liability "
     "limit, notice and time-bar reminders, recovery from the carrier",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Helpdesk",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",

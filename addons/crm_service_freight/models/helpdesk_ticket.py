@@ -91,12 +91,30 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         help="When the customer notified us of the claim.",
     )
+    claim_delivery_date = fields.Date(
+        string="Delivery Date",
+        tracking=True,
+        help="When the cargo was delivered, or should have been (lost or delayed "
+        "cargo): the time bar runs from it.",
+    )
     claim_currency_id = fields.Many2one(
         "res.currency",
         default=lambda self: self.env.company.currency_id,
     )
     claim_amount = fields.Monetary(
         string="Amount Claimed", currency_field="claim_currency_id", tracking=True
+    )
+    # the claims report sums these, whatever the claims' currencies
+    claim_company_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="Company Currency", store=True
+    )
+    claim_amount_company = fields.Monetary(
+        string="Amount Claimed (Company Currency)",
+        currency_field="claim_company_currency_id",
+        compute="_compute_claim_amounts_company",
+        store=True,
+        help="The amount claimed at the rate of the incident date, else of the day "
+        "the claim was received.",
     )
     claim_evidence_ids = fields.Many2many(
         "ir.attachment",
@@ -125,6 +143,14 @@ class HelpdeskTicket(models.Model):
     claim_amount_recovered = fields.Monetary(
         string="Amount Recovered", currency_field="claim_currency_id", tracking=True
     )
+    claim_amount_recovered_company = fields.Monetary(
+        string="Amount Recovered (Company Currency)",
+        currency_field="claim_company_currency_id",
+        compute="_compute_claim_amounts_company",
+        store=True,
+        help="The amount recovered at the rate of the incident date, else of the "
+        "day the claim was received.",
+    )
     claim_outcome = fields.Selection(
         CLAIM_OUTCOMES, string="Outcome", tracking=True, index="btree_not_null"
     )
@@ -139,7 +165,8 @@ class HelpdeskTicket(models.Model):
         string="Time Bar",
         compute="_compute_claim_deadlines",
         store=True,
-        help="The incident date plus the company's time bar in months.",
+        help="The delivery date (else the incident date) plus the company's time "
+        "bar in months.",
     )
     claim_next_deadline = fields.Date(
         string="Next Claim Deadline",
@@ -178,6 +205,28 @@ class HelpdeskTicket(models.Model):
         for ticket in self.filtered("claim_booking_id"):
             ticket.claim_weight = ticket.claim_booking_id.gross_weight
 
+    @api.depends(
+        "claim_amount",
+        "claim_amount_recovered",
+        "claim_currency_id",
+        "claim_incident_date",
+        "claim_notice_date",
+        "company_id.currency_id",
+    )
+    def _compute_claim_amounts_company(self):
+        for ticket in self:
+            company = ticket.company_id or self.env.company
+            currency = ticket.claim_currency_id or company.currency_id
+            day = (
+                ticket.claim_incident_date
+                or ticket.claim_notice_date
+                or fields.Date.context_today(ticket)
+            )
+            ticket.claim_amount_company, ticket.claim_amount_recovered_company = (
+                currency._convert(amount, company.currency_id, company, day)
+                for amount in (ticket.claim_amount, ticket.claim_amount_recovered)
+            )
+
     @api.depends("claim_weight", "claim_liability_per_kg")
     def _compute_claim_liability_limit(self):
         for ticket in self:
@@ -188,6 +237,7 @@ class HelpdeskTicket(models.Model):
     @api.depends(
         "claim_type",
         "claim_incident_date",
+        "claim_delivery_date",
         "claim_carrier_notified_date",
         "claim_outcome",
         "company_id.claim_notice_days",
@@ -196,11 +246,16 @@ class HelpdeskTicket(models.Model):
     def _compute_claim_deadlines(self):
         for ticket in self:
             incident = ticket.claim_type and ticket.claim_incident_date
+            # the conventions count the time bar from the delivery, or the day the
+            # cargo should have been delivered (lost or late cargo)
+            barred_from = ticket.claim_type and (
+                ticket.claim_delivery_date or ticket.claim_incident_date
+            )
             company = ticket.company_id or self.env.company
             notice = incident and incident + relativedelta(
                 days=company.claim_notice_days
             )
-            time_bar = incident and incident + relativedelta(
+            time_bar = barred_from and barred_from + relativedelta(
                 months=company.claim_time_bar_months
             )
             if ticket.claim_outcome:

@@ -17,7 +17,8 @@ class ResCompany(models.Model):
     claim_time_bar_months = fields.Integer(
         string="Claim Time Bar (Months)",
         default=12,
-        help="How many months after the incident a claim against the carrier is "
+        help="How many months after the delivery of the cargo (or the day it should "
+        "have been delivered; else the incident) a claim against the carrier is "
         "time-barred.",
     )
     claim_reminder_days = fields.Integer(

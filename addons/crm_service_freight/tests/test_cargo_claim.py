@@ -109,6 +109,69 @@ class TestCargoClaim(FreightCommon):
         claim.write({"claim_outcome": "recovered", "claim_amount_recovered": 3000.0})
         self.assertFalse(claim.claim_next_deadline)
 
+    def test_time_bar_runs_from_the_delivery(self):
+        # damaged on board on the 20th, delivered on the 25th: the notice runs from
+        # the incident, the time bar from the delivery
+        claim = self._claim(claim_delivery_date=date(2026, 11, 25))
+        self.assertEqual(claim.claim_notice_deadline, date(2026, 11, 23))
+        self.assertEqual(claim.claim_time_bar_date, date(2027, 11, 25))
+        # lost cargo: the day it should have been delivered
+        claim.write({"claim_type": "loss", "claim_delivery_date": date(2026, 12, 5)})
+        self.assertEqual(claim.claim_time_bar_date, date(2027, 12, 5))
+        # the setting stays the company's
+        self.company.claim_time_bar_months = 9
+        self.assertEqual(claim.claim_time_bar_date, date(2027, 9, 5))
+        claim.claim_delivery_date = False
+        self.assertEqual(claim.claim_time_bar_date, date(2027, 8, 20))
+        claim.claim_carrier_notified_date = date(2026, 11, 22)
+        self.assertEqual(claim.claim_next_deadline, date(2027, 8, 20))
+
+    def test_claims_report_in_company_currency(self):
+        """USD company: 130,000,000 VND on 20/11/2026 at 25,000 VND a dollar is
+        5,200.00 USD; received on 02/12/2026 without an incident date, at 26,000
+        it is 5,000.00 USD."""
+        vnd = self.env.ref("base.VND")
+        vnd.active = True
+        self.env["res.currency.rate"].create(
+            [
+                {"currency_id": vnd.id, "name": day, "rate": rate}
+                for day, rate in (("2026-11-01", 25000.0), ("2026-12-01", 26000.0))
+            ]
+        )
+        usd_claim = self._claim(claim_amount_recovered=1000.0)
+        vnd_claim = self._claim(
+            claim_currency_id=vnd.id,
+            claim_amount=130_000_000.0,
+            claim_amount_recovered=52_000_000.0,
+        )
+        received_claim = self._claim(
+            claim_type="shortage",
+            claim_currency_id=vnd.id,
+            claim_amount=130_000_000.0,
+            claim_incident_date=False,
+            claim_notice_date=date(2026, 12, 2),
+        )
+        self.assertEqual(usd_claim.claim_amount_company, 5000.0)
+        self.assertEqual(usd_claim.claim_amount_recovered_company, 1000.0)
+        self.assertEqual(vnd_claim.claim_company_currency_id, self.usd)
+        self.assertEqual(vnd_claim.claim_amount_company, 5200.0)
+        self.assertEqual(vnd_claim.claim_amount_recovered_company, 2080.0)
+        self.assertEqual(received_claim.claim_amount_company, 5000.0)
+        # the form keeps the amount as claimed
+        self.assertEqual(vnd_claim.claim_amount, 130_000_000.0)
+        groups = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.agent)
+            ._read_group(
+                [("claim_type", "!=", False)],
+                ["claim_type"],
+                ["claim_amount_company:sum", "claim_amount_recovered_company:sum"],
+            )
+        )
+        self.assertEqual(
+            groups, [("damage", 10200.0, 3080.0), ("shortage", 5000.0, 0.0)]
+        )
+
     def test_agent_is_reminded_before_the_notice_deadline(self):
         claim = self._claim()
         Ticket = self.env["helpdesk.ticket"]

@@ -215,3 +215,61 @@ class TestPartsShipment(CrmServiceRepairCommon):
         with self.assertRaises(UserError) as caught:
             loose_repair.action_ship_parts()
         self.assertIn("to a service case", str(caught.exception))
+
+    def test_parts_leave_from_the_case_company_or_repair_warehouse(self):
+        """Two companies: a case of the second ships from that company's
+        warehouse, never from the first warehouse found; a repair planned in a
+        second warehouse of the first company ships from it."""
+        company_b = self.env["res.company"].create({"name": "Sao Mai Logistics"})
+        warehouse_b = self.env["stock.warehouse"].search(
+            [("company_id", "=", company_b.id)]
+        )
+        # the agent works in both companies, in the second one now
+        self.repair_agent.write(
+            {"company_ids": [Command.link(company_b.id)], "company_id": company_b.id}
+        )
+        ticket = self._case(self.repair_agent)
+        self.assertEqual(ticket.company_id, company_b)
+        Wizard = self.Wizard.with_user(self.repair_agent)
+        wizard = Wizard.create(
+            {
+                "ticket_id": ticket.id,
+                "line_ids": [Command.create({"product_id": self.sensor.id})],
+            }
+        )
+        self.assertEqual(wizard.warehouse_id, warehouse_b)
+        picking = (
+            self.env["stock.picking"]
+            .with_user(self.repair_agent)
+            .browse(wizard.action_create_picking()["res_id"])
+        )
+        self.assertEqual(picking.company_id, company_b)
+        self.assertEqual(picking.picking_type_id, warehouse_b.out_type_id)
+        # another company's warehouse is refused, nothing is shipped from it
+        with self.assertRaises(UserError):
+            Wizard.create(
+                {
+                    "ticket_id": ticket.id,
+                    "warehouse_id": self.warehouse.id,
+                    "line_ids": [Command.create({"product_id": self.sensor.id})],
+                }
+            )
+        self.assertEqual(len(self._pickings(ticket)), 1)
+        # the repair's own warehouse, in the first company
+        self.repair_agent.company_id = self.company
+        warehouse_2 = self.env["stock.warehouse"].create(
+            {"name": "Hải Phòng", "code": "HPH", "company_id": self.company.id}
+        )
+        case = self._case(self.repair_agent, goods_id=self.goods.id)
+        repair = (
+            self.env["repair.order"]
+            .with_user(self.repair_agent)
+            .browse(case.action_open_repair()["res_id"])
+        )
+        repair.picking_type_id = warehouse_2.repair_type_id
+        action = case.action_ship_parts()
+        wizard = Form(
+            self.Wizard.with_user(self.repair_agent).with_context(**action["context"])
+        ).save()
+        self.assertEqual(wizard.repair_id, repair)
+        self.assertEqual(wizard.warehouse_id, warehouse_2)

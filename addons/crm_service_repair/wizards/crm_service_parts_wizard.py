@@ -32,6 +32,17 @@ class CrmServicePartsWizard(models.TransientModel):
         help="The repair whose parts are shipped or taken back; its parts fill "
         "the lines.",
     )
+    warehouse_id = fields.Many2one(
+        "stock.warehouse",
+        compute="_compute_warehouse_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        check_company=True,
+        domain="[('company_id', '=', company_id)]",
+        help="The warehouse the parts leave from or come back to: the repair's, "
+        "else the case's company's first one.",
+    )
     line_ids = fields.One2many(
         "crm.service.parts.wizard.line",
         "wizard_id",
@@ -46,6 +57,18 @@ class CrmServicePartsWizard(models.TransientModel):
     def _compute_repair_id(self):
         for wizard in self:
             wizard.repair_id = wizard.ticket_id.repair_ids.sorted("id")[-1:]
+
+    @api.depends("repair_id", "company_id")
+    def _compute_warehouse_id(self):
+        Warehouse = self.env["stock.warehouse"]
+        for wizard in self:
+            company = wizard.company_id or self.env.company
+            wizard.warehouse_id = (
+                wizard.repair_id.picking_type_id.warehouse_id.filtered(
+                    lambda w, company=company: w.company_id == company
+                )
+                or Warehouse.search([("company_id", "=", company.id)], limit=1)
+            )
 
     @api.depends("repair_id")
     def _compute_line_ids(self):
@@ -93,16 +116,14 @@ class CrmServicePartsWizard(models.TransientModel):
         }
 
     def _get_picking_type(self):
-        company = self.ticket_id.company_id or self.env.company
-        warehouse = self.env["stock.warehouse"].search(
-            [("company_id", "=", company.id)], limit=1
-        )
+        warehouse = self.warehouse_id
         picking_type = (
             warehouse.out_type_id
             if self.picking_type_code == "outgoing"
             else warehouse.in_type_id
         )
         if not picking_type:
+            company = self.ticket_id.company_id or self.env.company
             raise UserError(
                 self.env._(
                     "The company %(company)s has no warehouse to ship parts from.",

@@ -22,6 +22,16 @@ class CrmServiceSla(models.Model):
             ._description_selection(self.env)
         ),
     )
+    contract_coverage = fields.Selection(
+        selection=lambda self: (
+            self.env["helpdesk.ticket"]
+            ._fields["contract_coverage"]
+            ._description_selection(self.env)
+        ),
+        string="Coverage",
+        help="Only for cases of this coverage, e.g. shorter targets for cases under "
+        "contract or goods under warranty.",
+    )
     # targets, in working hours of the company calendar
     response_hours = fields.Float(
         string="First Response (Working Hours)",
@@ -56,13 +66,14 @@ class CrmServiceSla(models.Model):
     @api.model
     def _find_for_ticket(self, ticket):
         """The most specific SLA matching the case: team, then category, then
-        priority weigh in that order; the sequence breaks ties."""
+        priority, then coverage weigh in that order; the sequence breaks ties."""
         candidates = self.search(
             [
                 ("company_id", "in", [ticket.company_id.id, False]),
                 ("team_id", "in", [ticket.team_id.id, False]),
                 ("category_id", "in", [ticket.category_id.id, False]),
                 ("priority", "in", [ticket.priority, False]),
+                ("contract_coverage", "in", [ticket.contract_coverage, False]),
             ]
         )
         if not candidates:
@@ -73,6 +84,7 @@ class CrmServiceSla(models.Model):
                 bool(sla.team_id),
                 bool(sla.category_id),
                 bool(sla.priority),
+                bool(sla.contract_coverage),
                 -sla.sequence,
                 -sla.id,
             ),

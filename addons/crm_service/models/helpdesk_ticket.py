@@ -157,11 +157,12 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.interaction_count = counts.get(ticket._origin, 0)
 
-    @api.depends("team_id", "category_id", "priority", "company_id")
+    @api.depends(
+        "team_id", "category_id", "priority", "contract_coverage", "company_id"
+    )
     def _compute_sla_id(self):
-        Sla = self.env["crm.service.sla"]
         for ticket in self:
-            ticket.sla_id = Sla._find_for_ticket(ticket)
+            ticket.sla_id = self.env["crm.service.sla"]._find_for_ticket(ticket)
 
     @api.depends("sla_id", "opened_date", "company_id")
     def _compute_deadlines(self):
@@ -403,9 +404,8 @@ class HelpdeskTicket(models.Model):
         return "team_id"
 
     def _assign_agent(self):
-        """Give each case to the most suitable agent of its team (see
-        `helpdesk.ticket.team._get_agent_for`); the agent and the reason are
-        tracked in the chatter."""
+        """Give each case to its team's most suitable agent (`_get_agent_for`
+        of the team); the agent and the reason are tracked in the chatter."""
         for ticket in self:
             agent, reason = ticket.team_id._get_agent_for(ticket)
             vals = {"assignment_reason": reason}

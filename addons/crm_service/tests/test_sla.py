@@ -47,6 +47,42 @@ class TestSla(CrmServiceCommon):
         ticket.priority = "3"
         self.assertEqual(ticket.sla_id, self.sla_team_urgent)
 
+    @freeze_time(FRIDAY_15)
+    def test_covered_cases_get_their_sla(self):
+        """An SLA for cases under contract gives them its targets; the agent's
+        other cases keep the default one."""
+        sla_covered = self.env["crm.service.sla"].create(
+            {
+                "name": "Under contract",
+                "contract_coverage": "covered",
+                "response_hours": 1,
+                "resolve_hours": 8,
+            }
+        )
+        self.env["crm.service.contract"].create(
+            {
+                "name": "Support",
+                "partner_id": self.customer.id,
+                "date_start": "2026-01-01",
+                "product_ids": [(4, self.product.id)],
+            }
+        )
+        Ticket = self.env["helpdesk.ticket"].with_user(self.agent_1)
+        values = {
+            "name": "Alarm",
+            "description": "<p>Alarm</p>",
+            "team_id": self.other_team.id,
+            "partner_id": self.contact.id,
+        }
+        covered = Ticket.create({**values, "product_id": self.product.id})
+        self.assertEqual(covered.contract_coverage, "covered")
+        self.assertEqual(covered.sla_id, sla_covered)
+        # Friday 15:00 + 1 working hour
+        self.assertEqual(covered.response_deadline, datetime(2026, 11, 20, 16, 0))
+        other = Ticket.create({**values, "product_id": self.other_product.id})
+        self.assertEqual(other.contract_coverage, "not_covered")
+        self.assertEqual(other.sla_id, self.sla_default)
+
     def test_hanoi_evening_case_is_due_on_the_next_working_morning(self):
         calendar = self.calendar
         calendar.tz = "Asia/Ho_Chi_Minh"

@@ -204,9 +204,14 @@ class TestCustomerGoods(CrmServiceCommon):
             "partner_id": self.contact.id,
             "goods_id": goods.id,
         }
+        sla_warranty = self.env["crm.service.sla"].create(
+            {"name": "Warranty", "contract_coverage": "warranty", "response_hours": 2}
+        )
         with freeze_time("2025-06-01 09:00:00"):
             ticket = Ticket.create(values)
         self.assertEqual(ticket.contract_coverage, "warranty")
+        # the SLA reads the same coverage
+        self.assertEqual(ticket.sla_id, sla_warranty)
         count = Ticket.search_count([])
         with (
             freeze_time("2026-06-01 09:00:00"),

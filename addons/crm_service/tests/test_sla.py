@@ -71,7 +71,7 @@ class TestSla(CrmServiceCommon):
         values = {
             "name": "Alarm",
             "description": "<p>Alarm</p>",
-            "team_id": self.other_team.id,
+            "team_id": self.team.id,
             "partner_id": self.contact.id,
         }
         covered = Ticket.create({**values, "product_id": self.product.id})

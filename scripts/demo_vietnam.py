@@ -72,6 +72,23 @@ DEMO_LOGINS = [
 ]
 
 
+def _company_identity(env):
+    """The demo company's name and address, written again by the suite step: stock's
+    demo data renames the main company "My Company (San Francisco)"."""
+    return {
+        "name": "Sài Gòn Freight Logistics",
+        "street": "39 Lê Duẩn",
+        "street2": "Phường Bến Nghé, Quận 1",
+        "city": "Thành phố Hồ Chí Minh",
+        "zip": "700000",
+        "country_id": env.ref("base.vn").id,
+        "state_id": False,
+        "phone": "+84 28 3823 0000",
+        "email": "info@saigonfreight.example.com",
+        "website": "https://saigonfreight.example.com",
+    }
+
+
 def company_step(env):
     company = env.ref("base.main_company")
     vnd = env.ref("base.VND")
@@ -79,21 +96,7 @@ def company_step(env):
     for code in DEMO_RATES:
         currencies |= env.ref(f"base.{code}")
     currencies.write({"active": True})
-    company.write(
-        {
-            "name": "Sài Gòn Freight Logistics",
-            "street": "39 Lê Duẩn",
-            "street2": "Phường Bến Nghé, Quận 1",
-            "city": "Thành phố Hồ Chí Minh",
-            "zip": "700000",
-            "country_id": env.ref("base.vn").id,
-            "state_id": False,
-            "phone": "+84 28 3823 0000",
-            "email": "info@saigonfreight.example.com",
-            "website": "https://saigonfreight.example.com",
-            "currency_id": vnd.id,
-        }
-    )
+    company.write(dict(_company_identity(env), currency_id=vnd.id))
     # base's demo rates are against USD: replace them by rates against VND
     rates = env["res.currency.rate"].search([("currency_id", "in", currencies.ids)])
     rates.unlink()
@@ -236,6 +239,7 @@ def suite_step(env):
             file=sys.stderr,
         )
         return
+    company.write(_company_identity(env))
     # l10n_vn's demo data adds a second company: one company is enough for the demo
     vn_company = env.ref("base.demo_company_vn", raise_if_not_found=False)
     if vn_company and vn_company.active:

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_amount
 
+from odoo.addons.crm_customer.tools import MONTHS
+
 
 class CrmCollectionTarget(models.Model):
     """What a salesperson, or a whole sales team, should collect in a month, in the
@@ -16,7 +18,7 @@ class CrmCollectionTarget(models.Model):
     _order = "date_from desc, team_id, user_id"
     _check_company_auto = True
 
-    month = fields.Selection(required=True)
+    month = fields.Selection(MONTHS, required=True)
     date_from = fields.Date(
         string="Period", compute="_compute_date_from", store=True, index=True
     )

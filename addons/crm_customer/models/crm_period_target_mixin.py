@@ -1,20 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-MONTHS = [
-    ("1", "January"),
-    ("2", "February"),
-    ("3", "March"),
-    ("4", "April"),
-    ("5", "May"),
-    ("6", "June"),
-    ("7", "July"),
-    ("8", "August"),
-    ("9", "September"),
-    ("10", "October"),
-    ("11", "November"),
-    ("12", "December"),
-]
+from ..tools import MONTHS
 
 
 class CrmPeriodTargetMixin(models.AbstractModel):
@@ -23,10 +10,12 @@ class CrmPeriodTargetMixin(models.AbstractModel):
     target (crm_accounting_bridge).
 
     The inheriting model computes ``date_from`` from ``year`` and ``month`` (or its
-    own period fields), says what the target is in ``_owner_required_message`` and may
-    name its period differently (``_period_label``); it refuses a second target of an
-    owner and period and negative amounts its own way (a database exclusion, or a
-    check). The model also inherits ``mail.thread`` for the tracked fields."""
+    own period fields), declares ``month`` again with ``tools.MONTHS`` (Odoo gives a
+    selection's values the xmlids, so the translations, of the module listing them),
+    says what the target is in ``_owner_required_message`` and may name its period
+    differently (``_period_label``); it refuses a second target of an owner and
+    period and negative amounts its own way (a database exclusion, or a check). The
+    model also inherits ``mail.thread`` for the tracked fields."""
 
     _name = "crm.period.target.mixin"
     _description = "Period Target"

@@ -4,6 +4,8 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.crm_customer.tools import MONTHS
+
 QUARTERS = [("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4")]
 
 
@@ -23,6 +25,7 @@ class CrmSalesTarget(models.Model):
         required=True,
         default="month",
     )
+    month = fields.Selection(MONTHS)
     quarter = fields.Selection(
         QUARTERS,
         default=lambda self: str((fields.Date.context_today(self).month - 1) // 3 + 1),

@@ -2,7 +2,7 @@
     "name": "CRM Sales Commission",
     "summary": "Commission plans of salespeople on OCA's commissions: profit or "
     "revenue, monthly tiers, settlements approved by the sales manager",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",

@@ -1,7 +1,7 @@
 {
     "name": "CRM Sales Pipeline",
     "summary": "Leads to contracts: business figures, quotation revisions, plans",
-    "version": "18.0.1.9.0",
+    "version": "18.0.1.10.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",

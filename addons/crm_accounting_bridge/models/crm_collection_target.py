@@ -4,20 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_amount
 
-MONTHS = [
-    ("1", "January"),
-    ("2", "February"),
-    ("3", "March"),
-    ("4", "April"),
-    ("5", "May"),
-    ("6", "June"),
-    ("7", "July"),
-    ("8", "August"),
-    ("9", "September"),
-    ("10", "October"),
-    ("11", "November"),
-    ("12", "December"),
-]
+from odoo.addons.crm_customer.tools import MONTHS
 
 
 class CrmCollectionTarget(models.Model):
@@ -27,79 +14,21 @@ class CrmCollectionTarget(models.Model):
 
     _name = "crm.collection.target"
     _description = "Collection Target"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "crm.period.target.mixin"]
     _order = "date_from desc, team_id, user_id"
     _check_company_auto = True
 
-    year = fields.Integer(
-        required=True, default=lambda self: fields.Date.context_today(self).year
-    )
-    month = fields.Selection(
-        MONTHS,
-        required=True,
-        default=lambda self: str(fields.Date.context_today(self).month),
-    )
+    month = fields.Selection(MONTHS, required=True)
     date_from = fields.Date(
         string="Period", compute="_compute_date_from", store=True, index=True
     )
-    user_id = fields.Many2one(
-        "res.users",
-        string="Salesperson",
-        index=True,
-        tracking=True,
-        domain="[('share', '=', False)]",
-        help="Leave empty for a target of the whole sales team.",
-    )
-    team_id = fields.Many2one(
-        "crm.team",
-        string="Sales Team",
-        compute="_compute_team_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index=True,
-        tracking=True,
-        check_company=True,
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
-    currency_id = fields.Many2one(related="company_id.currency_id")
     amount = fields.Monetary(string="Collection Target", required=True, tracking=True)
-    note = fields.Text()
 
     @api.depends("year", "month")
     def _compute_date_from(self):
         for target in self:
             valid = target.month and 2000 <= target.year <= 2999
             target.date_from = valid and date(target.year, int(target.month), 1)
-
-    @api.depends("user_id")
-    def _compute_team_id(self):
-        for target in self:
-            if target.user_id:
-                target.team_id = target.user_id.sale_team_id
-
-    @api.depends("user_id", "team_id", "date_from")
-    def _compute_display_name(self):
-        for target in self:
-            owner = target.user_id.name or target.team_id.name or ""
-            period = target.date_from and target.date_from.strftime("%m/%Y")
-            target.display_name = " - ".join(filter(None, [owner, period]))
-
-    @api.constrains("year", "user_id", "team_id")
-    def _check_owner_and_year(self):
-        for target in self:
-            if not 2000 <= target.year <= 2999:
-                raise ValidationError(
-                    self.env._("%(year)s is not a valid year.", year=target.year)
-                )
-            if not target.user_id and not target.team_id:
-                raise ValidationError(
-                    self.env._(
-                        "A collection target is for a salesperson or a sales team."
-                    )
-                )
 
     @api.constrains("amount")
     def _check_amount(self):
@@ -132,3 +61,6 @@ class CrmCollectionTarget(models.Model):
                         month=target.date_from.strftime("%m/%Y"),
                     )
                 )
+
+    def _owner_required_message(self):
+        return self.env._("A collection target is for a salesperson or a sales team.")

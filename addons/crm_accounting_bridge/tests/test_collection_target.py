@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.crm_customer.tests.common import assert_refused
+from odoo.addons.crm_customer.tests.common import assert_refused, load_translations
 
 from .collection_common import CrmCollectionCommon
 
@@ -55,3 +55,27 @@ class TestCollectionTarget(CrmCollectionCommon):
             target.year = 1999
         self.assertEqual(self.Target.search([]), target)
         self.assertEqual(target.amount, 100)
+
+
+@tagged("post_install", "-at_install")
+class TestCollectionTargetTranslations(CrmCollectionCommon):
+    """The months and labels a target has from crm.period.target.mixin keep this
+    module's translations."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        load_translations(cls.env, ["crm_customer", "crm_accounting_bridge"])
+        cls.env.registry.clear_cache()
+
+    def test_months_and_salesperson_in_vietnamese_and_chinese(self):
+        Target = self.env["crm.collection.target"].with_user(self.salesman)
+        for lang, november, salesperson in (
+            ("vi_VN", "Tháng 11", "Nhân viên kinh doanh"),
+            ("zh_CN", "十一月", "销售员"),
+        ):
+            fields = Target.with_context(lang=lang).fields_get(
+                ["month", "user_id"], ["string", "selection"]
+            )
+            self.assertEqual(dict(fields["month"]["selection"])["11"], november)
+            self.assertEqual(fields["user_id"]["string"], salesperson)

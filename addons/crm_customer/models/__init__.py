@@ -1,5 +1,6 @@
 from . import crm_customer_record_mixin
 from . import crm_deadline_reminder_mixin
+from . import crm_period_target_mixin
 from . import crm_customer_audience_mixin
 from . import crm_customer_group_mixin
 from . import crm_customer_criterion

@@ -4,6 +4,7 @@ from .cursor import FETCH_SIZE, iter_query_batches
 from .reminder import MAX_REMINDER_DAYS
 from .group_company import group_member_ids_sql
 from .local_time import local_day_start_utc
+from .period import MONTHS
 from .xlsx import StreamedWorksheet, XlsxRowEncoder, add_streamed_worksheet
 from .text import (
     fold_search_text,
@@ -15,6 +16,7 @@ from .text import (
 __all__ = [
     "FETCH_SIZE",
     "MAX_REMINDER_DAYS",
+    "MONTHS",
     "StreamedWorksheet",
     "XlsxRowEncoder",
     "add_streamed_worksheet",

@@ -1,6 +1,8 @@
-from odoo import fields, models
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import groupby
+from odoo.tools import format_date, groupby
 
 
 class CommissionSettlement(models.Model):
@@ -15,6 +17,15 @@ class CommissionSettlement(models.Model):
         "res.users", string="Approved By", readonly=True, copy=False, tracking=True
     )
     approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
+
+    # OCA leaves the settlement nameless: the salesperson and the period name it
+    @api.depends("agent_id.name", "date_from", "date_to")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for settlement in self:
+            settlement.display_name = " — ".join(
+                filter(None, [settlement.agent_id.name, settlement._period_label()])
+            )
 
     # ------------------------------------------------------------------
     # Actions
@@ -60,6 +71,22 @@ class CommissionSettlement(models.Model):
     # ------------------------------------------------------------------
     # Business
     # ------------------------------------------------------------------
+
+    def _period_label(self):
+        """ "11/2026" for a month (the language's order), else the two dates."""
+        self.ensure_one()
+        start, end = self.date_from, self.date_to
+        if not start or not end:
+            return ""
+        if start.day == 1 and end == start + relativedelta(day=31):
+            return self.env._(
+                "%(month)s/%(year)s", month=f"{start.month:02d}", year=start.year
+            )
+        return self.env._(
+            "%(date_from)s – %(date_to)s",
+            date_from=format_date(self.env, start),
+            date_to=format_date(self.env, end),
+        )
 
     def _recompute_plan_lines(self):
         """Each plan's lines of the settlement, in date order: a credit note whose

@@ -1,6 +1,13 @@
+from operator import eq, ge, gt, le, lt, ne
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.models import parse_read_group_spec
+from odoo.tools import SQL, unique
 
 PAID_STATES = ("paid", "in_payment")
+COMMISSION_FIELDS = ("commission_earned", "commission_pending")
+SEARCH_OPERATORS = {"=": eq, "!=": ne, "<": lt, "<=": le, ">": gt, ">=": ge}
 
 
 class CrmSalesTarget(models.Model):
@@ -11,6 +18,8 @@ class CrmSalesTarget(models.Model):
 
     commission_earned = fields.Monetary(
         compute="_compute_commission",
+        search="_search_commission_earned",
+        aggregator="sum",
         help="The commission of the period's invoices so far: what was settled, plus "
         "what the invoices not settled yet will earn under the plan (an estimate until "
         "the month is settled). Shown to the salesperson and the sales managers.",
@@ -18,6 +27,8 @@ class CrmSalesTarget(models.Model):
     commission_pending = fields.Monetary(
         string="Commission Pending Payment",
         compute="_compute_commission",
+        search="_search_commission_pending",
+        aggregator="sum",
         help="The commission earned that no paid vendor bill has paid yet.",
     )
 
@@ -34,6 +45,62 @@ class CrmSalesTarget(models.Model):
             earned, paid = target._commission_figures()
             target.commission_earned = earned
             target.commission_pending = earned - paid
+
+    def _search_commission_earned(self, operator, value):
+        return self._search_commission("commission_earned", operator, value)
+
+    def _search_commission_pending(self, operator, value):
+        return self._search_commission("commission_pending", operator, value)
+
+    # ------------------------------------------------------------------
+    # Grouping: the figures are the compute's, summed per group
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _read_group_select(self, aggregate_spec, query):
+        fname = aggregate_spec != "__count" and parse_read_group_spec(aggregate_spec)[0]
+        if fname not in COMMISSION_FIELDS:
+            return super()._read_group_select(aggregate_spec, query)
+        func = parse_read_group_spec(aggregate_spec)[2]
+        if func != "sum":
+            raise ValueError(f"Only sums of {fname!r} are supported.")
+        # each group's targets, which _read_group_postprocess_aggregate sums: the
+        # figures come from the compute, so that a reader sums only what she may see
+        return SQL("ARRAY_AGG(%s)", SQL.identifier(self._table, "id"))
+
+    @api.model
+    def _read_group_postprocess_aggregate(self, aggregate_spec, raw_values):
+        fname = aggregate_spec != "__count" and parse_read_group_spec(aggregate_spec)[0]
+        if fname not in COMMISSION_FIELDS:
+            return super()._read_group_postprocess_aggregate(aggregate_spec, raw_values)
+        raw_values = list(raw_values)
+        targets = self.browse(unique(id_ for ids in raw_values if ids for id_ in ids))
+        figures = {target.id: target[fname] for target in targets}
+        return (sum(figures[id_] for id_ in ids or ()) for ids in raw_values)
+
+    # ------------------------------------------------------------------
+    # Business
+    # ------------------------------------------------------------------
+
+    def _search_commission(self, fname, operator, value):
+        """The targets the reader sees whose figure compares to ``value``: only hers,
+        or any for a manager, can differ from 0."""
+        compare = SEARCH_OPERATORS.get(operator)
+        if compare is None or not isinstance(value, int | float):
+            raise UserError(
+                self.env._(
+                    "Search the commission with a comparison to an amount "
+                    "(=, !=, <, <=, >, >=)."
+                )
+            )
+        domain = [("user_id", "!=", False)]
+        if not self.env.user.has_group("sales_team.group_sale_manager"):
+            domain = [("user_id", "=", self.env.uid)]
+        candidates = self.search(domain)
+        matching = candidates.filtered(lambda target: compare(target[fname], value))
+        if compare(0.0, value):
+            return [("id", "not in", (candidates - matching).ids)]
+        return [("id", "in", matching.ids)]
 
     def _commission_figures(self):
         """(earned, paid) in the company's currency over the target's period."""

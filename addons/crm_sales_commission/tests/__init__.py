@@ -6,3 +6,4 @@ from . import test_commission_payroll_export
 from . import test_commission_target
 from . import test_commission_performance
 from . import test_commission_tour
+from . import test_commission_translations

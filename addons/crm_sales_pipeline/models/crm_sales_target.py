@@ -4,20 +4,8 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-MONTHS = [
-    ("1", "January"),
-    ("2", "February"),
-    ("3", "March"),
-    ("4", "April"),
-    ("5", "May"),
-    ("6", "June"),
-    ("7", "July"),
-    ("8", "August"),
-    ("9", "September"),
-    ("10", "October"),
-    ("11", "November"),
-    ("12", "December"),
-]
+from odoo.addons.crm_customer.tools import MONTHS
+
 QUARTERS = [("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4")]
 
 
@@ -27,7 +15,7 @@ class CrmSalesTarget(models.Model):
 
     _name = "crm.sales.target"
     _description = "Sales Target"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "crm.period.target.mixin"]
     _order = "date_from desc, team_id, user_id"
     _check_company_auto = True
 
@@ -37,12 +25,7 @@ class CrmSalesTarget(models.Model):
         required=True,
         default="month",
     )
-    year = fields.Integer(
-        required=True, default=lambda self: fields.Date.context_today(self).year
-    )
-    month = fields.Selection(
-        MONTHS, default=lambda self: str(fields.Date.context_today(self).month)
-    )
+    month = fields.Selection(MONTHS)
     quarter = fields.Selection(
         QUARTERS,
         default=lambda self: str((fields.Date.context_today(self).month - 1) // 3 + 1),
@@ -51,33 +34,9 @@ class CrmSalesTarget(models.Model):
         string="From", compute="_compute_dates", store=True, index=True
     )
     date_to = fields.Date(string="To", compute="_compute_dates", store=True)
-    user_id = fields.Many2one(
-        "res.users",
-        string="Salesperson",
-        index=True,
-        tracking=True,
-        domain="[('share', '=', False)]",
-        help="Leave empty for a target of the whole sales team.",
-    )
-    team_id = fields.Many2one(
-        "crm.team",
-        string="Sales Team",
-        compute="_compute_team_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index=True,
-        tracking=True,
-        check_company=True,
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
-    currency_id = fields.Many2one(related="company_id.currency_id")
     target_revenue = fields.Monetary(string="Revenue Target", tracking=True)
     target_gross_profit = fields.Monetary(string="Gross Profit Target", tracking=True)
     target_new_customers = fields.Integer(string="New Customers Target", tracking=True)
-    note = fields.Text()
 
     _sql_constraints = [
         (
@@ -121,39 +80,22 @@ class CrmSalesTarget(models.Model):
                 calendar.monthrange(target.year, last_month)[1],
             )
 
-    @api.depends("user_id")
-    def _compute_team_id(self):
-        for target in self:
-            if target.user_id:
-                target.team_id = target.user_id.sale_team_id
-
-    @api.depends("user_id", "team_id", "date_from", "period_type")
+    @api.depends("period_type", "quarter")
     def _compute_display_name(self):
-        for target in self:
-            owner = target.user_id.name or target.team_id.name or ""
-            if target.period_type == "quarter" and target.quarter:
-                period = f"Q{target.quarter}/{target.year}"
-            elif target.date_from:
-                period = target.date_from.strftime("%m/%Y")
-            else:
-                period = ""
-            target.display_name = " - ".join(filter(None, [owner, period]))
+        return super()._compute_display_name()
 
-    @api.constrains("period_type", "year", "month", "quarter", "user_id", "team_id")
-    def _check_period_and_owner(self):
+    @api.constrains("period_type", "month", "quarter")
+    def _check_period(self):
         for target in self:
-            if not 2000 <= target.year <= 2999:
-                raise ValidationError(
-                    self.env._("%(year)s is not a valid year.", year=target.year)
-                )
             if not target._first_month():
                 raise ValidationError(
                     self.env._("Choose the month or the quarter of the target.")
                 )
-            if not target.user_id and not target.team_id:
-                raise ValidationError(
-                    self.env._("A target is for a salesperson or a sales team.")
-                )
+
+    def _period_label(self):
+        if self.period_type == "quarter" and self.quarter:
+            return f"Q{self.quarter}/{self.year}"
+        return super()._period_label()
 
     def _first_month(self):
         if self.period_type == "quarter":

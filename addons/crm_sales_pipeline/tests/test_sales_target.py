@@ -7,7 +7,7 @@ from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.crm_customer.tests.common import assert_refused
+from odoo.addons.crm_customer.tests.common import assert_refused, load_translations
 
 from .common import SalesPipelineCommon
 
@@ -218,3 +218,27 @@ class TestSalesTarget(SalesPipelineCommon):
             )
         with assert_refused(self, AccessError, "not allowed to modify 'Sales Target'"):
             mine.with_user(self.salesman).target_revenue = 1
+
+
+@tagged("post_install", "-at_install")
+class TestSalesTargetTranslations(SalesPipelineCommon):
+    """The months and labels a target has from crm.period.target.mixin keep this
+    module's translations."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        load_translations(cls.env, ["crm_customer", "crm_sales_pipeline"])
+        cls.env.registry.clear_cache()
+
+    def test_months_and_salesperson_in_vietnamese_and_chinese(self):
+        Target = self.env["crm.sales.target"].with_user(self.salesman)
+        for lang, november, salesperson in (
+            ("vi_VN", "Tháng 11", "Nhân viên kinh doanh"),
+            ("zh_CN", "十一月", "销售员"),
+        ):
+            fields = Target.with_context(lang=lang).fields_get(
+                ["month", "user_id"], ["string", "selection"]
+            )
+            self.assertEqual(dict(fields["month"]["selection"])["11"], november)
+            self.assertEqual(fields["user_id"]["string"], salesperson)

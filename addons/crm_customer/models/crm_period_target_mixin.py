@@ -21,7 +21,9 @@ class CrmPeriodTargetMixin(models.AbstractModel):
     _description = "Period Target"
 
     year = fields.Integer(
-        required=True, default=lambda self: fields.Date.context_today(self).year
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+        aggregator=False,
     )
     month = fields.Selection(
         MONTHS, default=lambda self: str(fields.Date.context_today(self).month)

@@ -51,3 +51,12 @@ class TestCrmPeriodTargetMixin(BaseCommon):
             target.year = 1999
         self.assertEqual(self.Target.search([]), target)
         self.assertEqual(target.year, 2026)
+
+    def test_grouped_lists_do_not_add_up_the_years(self):
+        for month in ("5", "6"):
+            self.Target.create(
+                {"year": 2026, "month": month, "user_id": self.salesperson.id}
+            )
+        self.assertNotIn("aggregator", self.Target.fields_get(["year"])["year"])
+        groups = self.Target.web_read_group([], ["year"], ["user_id"])["groups"]
+        self.assertNotIn("year", groups[0])

@@ -2,7 +2,7 @@
     "name": "CRM Service - Project Services",
     "summary": "A service case or a service contract opens a project task, with the "
     "time planned and spent",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Helpdesk",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",

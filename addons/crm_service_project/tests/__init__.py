@@ -1,1 +1,2 @@
 from . import test_project_task
+from . import test_translations

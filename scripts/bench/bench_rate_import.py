@@ -1,7 +1,8 @@
 """Rate-sheet import of 1,000 / 10,000 / 50,000 rows: time and memory, then rolled back.
 
 Run on the demo database: make shell < scripts/bench/bench_rate_import.py
-(SIZES=1000,10000 to choose the sizes, PAIRWISE_MAX=10000 for the old algorithm).
+(SIZES=1000,10000 to choose the sizes, PAIRWISE_MAX=10000 for the old algorithm,
+BENCH_PROFILE=1 to profile one more import per size).
 
 Each sheet is 20 lanes of one carrier, weekly cards of four container types, a BAF
 column, and active 45HC rates of the same lanes and weeks already in the database
@@ -28,7 +29,13 @@ from odoo.tools.misc import xlsxwriter
 from odoo.addons.crm_freight_pricing.tools import rate_cards, rate_sheet
 
 sys.path.insert(0, "scripts/bench")  # make shell runs from the repository's root
-from _common import machine, max_rss_mib, memory_peak_mib, rss_mib
+from _common import (
+    machine,
+    max_rss_mib,
+    memory_peak_mib,
+    profile_if_asked,
+    rss_mib,
+)
 
 EQUIPMENT = ("20GP", "40GP", "40HC", "45HC")
 LANES = 20
@@ -146,6 +153,13 @@ def xlsx(headers, rows):
     return output.getvalue()
 
 
+def profile_import(wizard):
+    """What the Import button does, profiled (BENCH_PROFILE=1): the data the size
+    built, imported again."""
+    wizard._import_rows(*wizard._read_file())
+    wizard.env.flush_all()
+
+
 def bench(env):
     sizes = [
         int(size) for size in os.environ.get("SIZES", "1000,10000,50000").split(",")
@@ -177,6 +191,8 @@ def bench(env):
                 "activate_rates": True,
             }
         )
+        env.flush_all()
+        env.cr.execute("SAVEPOINT bench_rate_import_rows")
         started = time.perf_counter()
         headers, read_rows = wizard._read_file()
         read = time.perf_counter() - started
@@ -219,6 +235,9 @@ def bench(env):
             f"{maxrss:>10.0f}",
             flush=True,
         )
+        env.cr.execute("ROLLBACK TO SAVEPOINT bench_rate_import_rows")
+        env.invalidate_all()
+        profile_if_asked(functools.partial(profile_import, wizard))
         env.cr.execute("ROLLBACK TO SAVEPOINT bench_rate_import")
         env.invalidate_all()
     print(machine())

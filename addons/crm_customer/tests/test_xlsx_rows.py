@@ -104,9 +104,21 @@ class TestXlsxRows(BaseCase):
         self.assertIsNone(encoder.encode(1, ["a", float("nan")]))
         self.assertIsNone(encoder.encode(1, [True]))
         self.assertEqual(
-            encoder.encode(1, ["a", 1]),
-            ['<c r="A2" t="inlineStr"><is><t>a</t></is></c>', '<c r="B2"><v>1</v></c>'],
+            "".join(encoder.encode(1, ["a", 1])),
+            '<c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="B2"><v>1</v></c>',
         )
+
+    def test_rows_of_one_shape_read_back_as_cells_of_any(self):
+        """Rows of the same value types go through one template, the others cell
+        by cell: a column's value changing type or needing escaping reads back the
+        same."""
+        plain = ["Khách hàng 1", "a|b", "", 12.5, 3, None, False]
+        plain += [datetime.datetime(2026, 3, 10, 9, 30), datetime.date(2026, 3, 20)]
+        rows = [plain, plain, list(plain), plain]
+        rows[1] = ["trailing ", "| x", " lead", 1e300, 0, None, False, *plain[7:]]
+        rows[2][1] = "a & b"
+        rows.append([*plain[:5], "now a string", 7, *plain[7:]])
+        self.assertEqual(self._streamed(rows), self._classic([*rows, ["Footer"]]))
 
     def test_serial_numbers_are_xlsxwriter_s_to_the_last_digit(self):
         encoder = XlsxRowEncoder({float: None, str: None})

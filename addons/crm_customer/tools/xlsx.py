@@ -5,6 +5,7 @@ which cost ten times the rest of a large export."""
 
 import datetime
 import math
+from operator import itemgetter
 import re
 
 from xlsxwriter.utility import (
@@ -22,6 +23,38 @@ _STRING_MAX = 32767
 _EPOCH = datetime.datetime(1899, 12, 31)
 _EPOCH_1904 = datetime.datetime(1904, 1, 1)
 _SECONDS_PER_DAY = 60 * 60 * 24
+
+
+def _plain(string):
+    """Whether xlsxwriter writes ``string`` as it is, tested in C: no control
+    character (nor any space but " ", none of them printable), no XML special, no
+    escape look-alike, no space at either end, not too long."""
+    return (
+        string.isprintable()
+        and "&" not in string
+        and "<" not in string
+        and ">" not in string
+        and "_x" not in string
+        and string[:1] != " "
+        and string[-1:] != " "
+        and len(string) <= _STRING_MAX
+    )
+
+
+def _plain_strings(joined):
+    """Whether every string of ``joined`` (strings joined by "|") is plain."""
+    return _plain(joined) and " |" not in joined and "| " not in joined
+
+
+def _tuple_getter(cols):
+    """A function giving the values of ``cols`` of a row, as a tuple; None for no
+    column."""
+    if not cols:
+        return None
+    if len(cols) == 1:
+        col = cols[0]
+        return lambda values: (values[col],)
+    return itemgetter(*cols)
 
 
 class StreamedWorksheet(Worksheet):
@@ -73,10 +106,76 @@ class XlsxRowEncoder:
             for kind, cell_format in formats.items()
         }
         self.column_names = []
+        # value types of a row -> how such rows are written (see _plan)
+        self._plans = {}
 
     def encode(self, row, values):
-        """The cells of zero-based row ``row``, or None when a value is none of
-        the types above (NaN included): xlsxwriter's own methods write it."""
+        """The XML of the cells of zero-based row ``row`` (a list of pieces to
+        join), or None when a value is none of the types above (NaN included):
+        xlsxwriter's own methods write it.
+
+        A large export's rows mostly have the same value types column by column:
+        for those the row is one ``str.format`` of a template made once, after
+        tests in C that no string needs escaping and no number is NaN; any other
+        row is encoded cell by cell."""
+        shape = tuple(map(type, values))
+        plan = self._plans.get(shape)
+        if plan is None:
+            plan = self._plans[shape] = self._plan(shape)
+        if plan:
+            template, strings, numbers, falses, dates = plan
+            if (
+                (not strings or _plain_strings("|".join(strings(values))))
+                and (not numbers or all(map(math.isfinite, numbers(values))))
+                and (not falses or not any(falses(values)))
+            ):
+                if dates:
+                    values = list(values)
+                    local_time = self.local_time
+                    for col in dates:
+                        value = values[col]
+                        if local_time and type(value) is datetime.datetime:
+                            value = local_time(value)
+                        values[col] = self._serial(value)
+                return [template.format(row + 1, *values)]
+        return self._encode_cells(row, values)
+
+    def _plan(self, shape):
+        """(template, getters of the strings, the numbers and the booleans, date
+        columns) for rows of value types ``shape``, or False when a type is one
+        the template cannot write (booleans must be False, empty)."""
+        names = [xl_col_to_name(col) for col in range(len(shape))]
+        pieces, strings, numbers, falses, dates = [], [], [], [], []
+        for col, (name, kind) in enumerate(zip(names, shape, strict=True)):
+            ref = f'<c r="{name}{{0}}"'
+            if kind is str:
+                pieces.append(
+                    f'{ref}{self.styles[str]} t="inlineStr"><is><t>{{{col + 1}}}'
+                    "</t></is></c>"
+                )
+                strings.append(col)
+            elif kind is float or kind is int:
+                pieces.append(
+                    f"{ref}{self.styles[float]}><v>{{{col + 1}:.16G}}</v></c>"
+                )
+                numbers.append(col)
+            elif kind is datetime.datetime or kind is datetime.date:
+                style = self.styles[kind]
+                pieces.append(f"{ref}{style}><v>{{{col + 1}:.16G}}</v></c>")
+                dates.append(col)
+            elif kind is bool:
+                falses.append(col)
+            elif kind is not type(None):
+                return False
+        return (
+            "".join(pieces),
+            _tuple_getter(strings),
+            _tuple_getter(numbers),
+            _tuple_getter(falses),
+            dates,
+        )
+
+    def _encode_cells(self, row, values):
         names = self.column_names
         while len(names) < len(values):
             names.append(xl_col_to_name(len(names)))
@@ -88,19 +187,7 @@ class XlsxRowEncoder:
         for name, value in zip(names, values, strict=False):
             kind = type(value)
             if kind is str:
-                # what xlsxwriter writes as it is, tested in C: no control
-                # character (nor any space but " ", none of them printable), no
-                # XML special, no escape look-alike, no space at either end
-                if (
-                    value.isprintable()
-                    and "&" not in value
-                    and "<" not in value
-                    and ">" not in value
-                    and "_x" not in value
-                    and value[:1] != " "
-                    and value[-1:] != " "
-                    and len(value) <= _STRING_MAX
-                ):
+                if _plain(value):
                     cells.append(
                         f'<c r="{name}{number}"{string_style} t="inlineStr">'
                         f"<is><t>{value}</t></is></c>"

@@ -99,9 +99,20 @@ def build(env):
         "uid": env.uid,
         "today": fields.Date.context_today(env.user),
     }
+    # sale_stock (installed by the suite's stock bridges) adds required columns
+    stock = "picking_policy" in env["sale.order"]._fields
+    counts = dict(
+        COUNTS,
+        stock_columns=", picking_policy, warehouse_id" if stock else "",
+        stock_values=", 'direct', %(warehouse)s" if stock else "",
+    )
+    if stock:
+        params["warehouse"] = (
+            env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1).id
+        )
     started = time.time()
     for statement in BUILD:
-        cr.execute(statement.format(**COUNTS), params)
+        cr.execute(statement.format(**counts), params)
     for table in ("res_partner", "account_move", "account_move_line", "sale_order"):
         cr.execute(SQL("ANALYZE %s", SQL.identifier(table)))
     cr.execute(
@@ -222,10 +233,10 @@ BUILD = [
     # confirmed sales orders (no lines: only the order figures read them)
     """INSERT INTO sale_order (name, company_id, partner_id, partner_invoice_id,
               partner_shipping_id, date_order, state, currency_id, amount_total,
-              create_date, write_date, create_uid, write_uid)
+              create_date, write_date, create_uid, write_uid{stock_columns})
        SELECT 'BENCH/SO/' || series.g, %(company)s, partner.id, partner.id,
               partner.id, now() - make_interval(days => series.g %% 700), 'sale',
-              %(currency)s, 0, now(), now(), %(uid)s, %(uid)s
+              %(currency)s, 0, now(), now(), %(uid)s, %(uid)s{stock_values}
          FROM generate_series(1, {orders}) series(g)
          JOIN bench_partner partner ON partner.g = 1 + series.g %% ({customers} / 2)""",
 ]

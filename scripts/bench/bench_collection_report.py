@@ -11,10 +11,20 @@ pays). Warm medians; everything is rolled back.
 Run on the demo database: make shell < scripts/bench/bench_collection_report.py
 """
 
-import statistics
+import sys
 import time
 
 from odoo import fields
+
+sys.path.insert(0, "scripts/bench")  # make shell runs from the repository's root
+from _common import (
+    analyze,
+    insert_customers,
+    insert_open_invoices,
+    machine,
+    measure,
+    ratio,
+)
 
 CUSTOMERS = 10_000
 SALESPEOPLE = 50
@@ -26,68 +36,22 @@ def build(env, company):
     cr = env.cr
     started = time.time()
     users = env["res.users"].search([("share", "=", False)], limit=SALESPEOPLE)
-    cr.execute(
-        """
-        INSERT INTO res_partner (name, complete_name, active, is_company, type,
-                                 customer_type, company_id, autopost_bills, user_id)
-        SELECT 'Collect ' || g, 'Collect ' || g, TRUE, TRUE, 'contact', 'customer',
-               %s, 'ask', (%s::int[])[1 + g %% %s]
-          FROM generate_series(1, %s) g
-        RETURNING id
-        """,
-        [company.id, users.ids, len(users), CUSTOMERS],
+    partner_ids = insert_customers(
+        env,
+        company,
+        CUSTOMERS,
+        "Collect",
+        user_id=f"(ARRAY{users.ids})[1 + g %% {len(users)}]",
     )
-    partner_ids = [row[0] for row in cr.fetchall()]
-    cr.execute(
-        "UPDATE res_partner SET commercial_partner_id = id WHERE id = ANY(%s)",
-        [partner_ids],
-    )
-    journal = env["account.journal"].search(
-        [("type", "=", "sale"), ("company_id", "=", company.id)], limit=1
-    )
-    receivable = env["account.account"].search(
-        [
-            ("account_type", "=", "asset_receivable"),
-            ("company_ids", "in", company.id),
-        ],
-        limit=1,
+    journal, receivable = insert_open_invoices(
+        env, company, partner_ids, ITEMS, "COLLECT/", 180
     )
     params = {
         "journal": journal.id,
         "currency": company.currency_id.id,
         "company": company.id,
-        "partners": partner_ids,
-        "customers": CUSTOMERS,
-        "items": ITEMS,
         "account": receivable.id,
     }
-    cr.execute(
-        """
-        WITH moves AS (
-            INSERT INTO account_move (journal_id, currency_id, company_id, state,
-                                      move_type, auto_post, date, invoice_date,
-                                      name, partner_id, commercial_partner_id)
-            SELECT %(journal)s, %(currency)s, %(company)s, 'posted', 'out_invoice',
-                   'no', CURRENT_DATE - g %% 180, CURRENT_DATE - g %% 180,
-                   'COLLECT/' || g, (%(partners)s::int[])[1 + g %% %(customers)s],
-                   (%(partners)s::int[])[1 + g %% %(customers)s]
-              FROM generate_series(1, %(items)s) g
-            RETURNING id, partner_id, date
-        )
-        INSERT INTO account_move_line (move_id, journal_id, company_id, account_id,
-                                       partner_id, currency_id,
-                                       company_currency_id, date, date_maturity,
-                                       parent_state, display_type, amount_currency,
-                                       balance, debit, credit, amount_residual,
-                                       amount_residual_currency, reconciled, name)
-        SELECT id, %(journal)s, %(company)s, %(account)s, partner_id, %(currency)s,
-               %(currency)s, date, date + 30, 'posted', 'payment_term',
-               1000 + id %% 997, 1000 + id %% 997, 1000 + id %% 997, 0,
-               1000 + id %% 997, 1000 + id %% 997, FALSE, 'item'
-          FROM moves
-        """,
-        params,
-    )
     # half of the items partly paid: one payment line each, matched with 300
     cr.execute(
         """
@@ -125,24 +89,14 @@ def build(env, company):
         """,
         params,
     )
-    for table in (
+    analyze(
+        cr,
         "res_partner",
         "account_move",
         "account_move_line",
         "account_partial_reconcile",
-    ):
-        cr.execute(f"ANALYZE {table}")  # pylint: disable=sql-injection
+    )
     print(f"built in {time.time() - started:.1f}s")
-
-
-def median_time(function):
-    function()
-    timings = []
-    for _run in range(RUNS):
-        started = time.perf_counter()
-        function()
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
 
 
 def bench(env):
@@ -156,7 +110,6 @@ def bench(env):
     this_month = today.replace(day=1)
 
     def pivot():
-        uenv.invalidate_all()
         return Report.web_read_group(
             [("date", "=", this_month)],
             ["target_amount:sum", "expected_amount:sum", "collected_amount:sum"],
@@ -167,17 +120,13 @@ def bench(env):
         env.cr.execute(Aging._get_aging_query(company, today, []))
         return len(env.cr.fetchall())
 
-    groups = pivot()
-    before = env.cr.sql_log_count
-    pivot()
-    queries = env.cr.sql_log_count - before
-    pivot_s = median_time(pivot)
-    aging_s = median_time(aging)
+    suite = measure(uenv, pivot, RUNS)
+    reference = measure(uenv, aging, RUNS)
     print(
-        f"{ITEMS:,} receivable items, {CUSTOMERS:,} customers, {groups} salespeople: "
-        f"this month's collections pivot {pivot_s:.2f} s ({queries} queries), "
-        f"aging query of the same items {aging_s:.2f} s, "
-        f"ratio {pivot_s / aging_s:.2f}x"
+        f"{ITEMS:,} receivable items, {CUSTOMERS:,} customers, {suite.result} "
+        f"salespeople: this month's collections pivot {suite.seconds:.2f} s "
+        f"({suite.queries} queries), aging query of the same items "
+        f"{reference.seconds:.2f} s, ratio {ratio(suite, reference):.2f}x; {machine()}"
     )
     env.cr.rollback()
 

@@ -10,12 +10,15 @@ same lines' bases alone. Everything is rolled back.
 Run on the demo database: make shell < scripts/bench/bench_commission.py
 """
 
-import statistics
+import sys
 import time
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
+
+sys.path.insert(0, "scripts/bench")  # make shell runs from the repository's root
+from _common import machine, measure, ratio
 
 INVOICES = 100
 LINES = 100
@@ -86,7 +89,6 @@ def bench(env):
     next_month = month + relativedelta(months=1)
 
     def settle():
-        uenv.invalidate_all()
         wizard = uenv["commission.make.settle"].create(
             {
                 "date_to": next_month,
@@ -110,31 +112,25 @@ def bench(env):
         )
         return env.cr.fetchone()
 
-    expected, count = sql_sum()
-    settle_timings, sql_timings = [], []
-    for _run in range(RUNS):
-        started = time.perf_counter()
-        sql_sum()
-        sql_timings.append(time.perf_counter() - started)
-        env.cr.execute("SAVEPOINT bench_settle")
-        before = env.cr.sql_log_count
-        started = time.perf_counter()
-        settle()
-        settle_timings.append(time.perf_counter() - started)
-        queries = env.cr.sql_log_count - before
-        total = sum(
-            uenv["commission.settlement"]
-            .search([("agent_id", "=", user.partner_id.id)])
-            .mapped("total")
-        )
+    def rollback():
         env.cr.execute("ROLLBACK TO SAVEPOINT bench_settle")
         env.invalidate_all()
-    settle_s = statistics.median(settle_timings)
-    sql_s = statistics.median(sql_timings)
+
+    reference = measure(env, sql_sum, RUNS)
+    expected, count = reference.result
+    env.cr.execute("SAVEPOINT bench_settle")
+    # each run settles the month anew: rolled back before it
+    suite = measure(env, settle, RUNS, warm=False, reset=rollback)
+    total = sum(
+        uenv["commission.settlement"]
+        .search([("agent_id", "=", user.partner_id.id)])
+        .mapped("total")
+    )
+    rollback()
     print(
-        f"{count:,} invoice lines: settlement {settle_s:.2f} s ({queries} queries, "
-        f"total {total:,.0f}), SQL sum alone {sql_s:.3f} s (total {expected:,.0f}), "
-        f"ratio {settle_s / sql_s:.0f}x"
+        f"{count:,} invoice lines: settlement {suite.seconds:.2f} s ({suite.queries} "
+        f"queries, total {total:,.0f}), SQL sum alone {reference.seconds:.3f} s "
+        f"(total {expected:,.0f}), ratio {ratio(suite, reference):.0f}x; {machine()}"
     )
     env.cr.rollback()
 

@@ -8,14 +8,25 @@ column, names joined, fetched through its server-side cursor), the whole xlsx ex
 (tracemalloc, on the warm-up run). Everything is rolled back.
 
 Run on the demo database: make shell < scripts/bench/bench_customer_export.py
+BENCH_PROFILE=1 also prints a profile of one more export (cProfile).
 """
 
-import statistics
+import sys
 import tempfile
 import time
-import tracemalloc
 
 from odoo.addons.crm_customer.tools import iter_query_batches
+
+sys.path.insert(0, "scripts/bench")  # make shell runs from the repository's root
+from _common import (
+    analyze,
+    insert_customers,
+    machine,
+    measure,
+    memory_peak_mib,
+    profile_if_asked,
+    ratio,
+)
 
 CUSTOMERS = 100_000
 RUNS = 3
@@ -31,47 +42,39 @@ def build(env, company):
         values.filtered(lambda v, c=criterion: v.criterion_id == c)
         for criterion in values.criterion_id[:2]
     )
+    partner_ids = insert_customers(
+        env,
+        company,
+        CUSTOMERS,
+        "Khách hàng",
+        customer_status="'active'",
+        customer_code="'BENCH-' || g",
+        short_code="'KH' || g",
+        user_id=f"(ARRAY{users.ids})[1 + g %% {len(users)}]",
+        country_id=str(env.ref("base.vn").id),
+        city="'Hà Nội'",
+        phone="'+84 24 ' || g",
+        email="'kh' || g || '@example.com'",
+    )
     cr.execute(
         """
-        WITH partners AS (
-            INSERT INTO res_partner (name, complete_name, active, is_company, type,
-                                     customer_type, customer_status, customer_code,
-                                     short_code, user_id, company_id, country_id,
-                                     city, phone, email, autopost_bills)
-            SELECT 'Khách hàng ' || g, 'Khách hàng ' || g, TRUE, TRUE, 'contact',
-                   'customer', 'active', 'BENCH-' || g, 'KH' || g,
-                   (%(users)s::int[])[1 + g %% %(user_count)s], %(company)s,
-                   %(country)s, 'Hà Nội', '+84 24 ' || g, 'kh' || g || '@example.com',
-                   'ask'
-              FROM generate_series(1, %(customers)s) g
-            RETURNING id
-        ), firsts AS (
-            INSERT INTO res_partner_crm_customer_classification_rel
-                   (partner_id, classification_id)
-            SELECT id, (%(first)s::int[])[1 + id %% %(first_count)s] FROM partners
-        )
         INSERT INTO res_partner_crm_customer_classification_rel
                (partner_id, classification_id)
-        SELECT id, (%(second)s::int[])[1 + id %% %(second_count)s] FROM partners
+        SELECT id, (%(first)s::int[])[1 + id %% %(first_count)s]
+          FROM unnest(%(partners)s) id
+         UNION ALL
+        SELECT id, (%(second)s::int[])[1 + id %% %(second_count)s]
+          FROM unnest(%(partners)s) id
         """,
         {
-            "users": users.ids,
-            "user_count": len(users),
-            "company": company.id,
-            "country": env.ref("base.vn").id,
-            "customers": CUSTOMERS,
+            "partners": partner_ids,
             "first": first.ids,
             "first_count": len(first),
             "second": second.ids,
             "second_count": len(second),
         },
     )
-    cr.execute(
-        "UPDATE res_partner SET commercial_partner_id = id"
-        " WHERE customer_code LIKE 'BENCH-%'"
-    )
-    for table in ("res_partner", "res_partner_crm_customer_classification_rel"):
-        cr.execute(f"ANALYZE {table}")  # pylint: disable=sql-injection
+    analyze(cr, "res_partner", "res_partner_crm_customer_classification_rel")
     print(f"built in {time.time() - started:.1f}s")
 
 
@@ -89,32 +92,20 @@ def bench(env):
         return sum(len(batch) for batch in iter_query_batches(env.cr, sql))
 
     def export():
-        uenv.invalidate_all()
         with tempfile.TemporaryFile() as output:
             return wizard._write_xlsx(output)
 
-    tracemalloc.start()
-    export()
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    query_timings, export_timings = [], []
-    for _run in range(RUNS):
-        started = time.perf_counter()
-        rows = query()
-        query_timings.append(time.perf_counter() - started)
-        before = env.cr.sql_log_count
-        started = time.perf_counter()
-        lines = export()
-        export_timings.append(time.perf_counter() - started)
-        queries = env.cr.sql_log_count - before
-    query_s = statistics.median(query_timings)
-    export_s = statistics.median(export_timings)
+    peak = memory_peak_mib(export)
+    reference = measure(uenv, query, RUNS, warm=False)
+    suite = measure(uenv, export, RUNS, warm=False)
     print(
-        f"{CUSTOMERS:,} customers, {rows:,} query rows, {lines:,} sheet rows: "
-        f"xlsx export {export_s:.2f} s ({queries} queries), its query alone "
-        f"{query_s:.2f} s, ratio {export_s / query_s:.2f}x; "
-        f"peak Python memory of the export {peak / 2**20:.1f} MB"
+        f"{CUSTOMERS:,} customers, {reference.result:,} query rows, "
+        f"{suite.result:,} sheet rows: xlsx export {suite.seconds:.2f} s "
+        f"({suite.queries} queries), its query alone {reference.seconds:.2f} s, "
+        f"ratio {ratio(suite, reference):.2f}x; "
+        f"peak Python memory of the export {peak:.1f} MB; {machine()}"
     )
+    profile_if_asked(export)
     env.cr.rollback()
 
 

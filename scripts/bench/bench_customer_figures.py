@@ -17,7 +17,7 @@ a billing user (Odoo's ``credit`` field is for accounting groups only).
 Each figure is the median of 5 warm runs (after one cold run).
 """
 
-import statistics
+import sys
 import time
 
 from lxml import etree
@@ -26,6 +26,9 @@ from odoo import Command, fields
 from odoo.tools import SQL
 
 from odoo.addons.crm_accounting_bridge.tools.customer_figures import SQL_FIGURES
+
+sys.path.insert(0, "scripts/bench")  # make shell runs from the repository's root
+from _common import machine, measure, side_by_side
 
 CUSTOMERS, INVOICES, PAID, ORDERS, USERS = 100_000, 240_000, 40_000, 100_000, 20
 RUNS = 5
@@ -96,9 +99,20 @@ def build(env):
         "uid": env.uid,
         "today": fields.Date.context_today(env.user),
     }
+    # sale_stock (installed by the suite's stock bridges) adds required columns
+    stock = "picking_policy" in env["sale.order"]._fields
+    counts = dict(
+        COUNTS,
+        stock_columns=", picking_policy, warehouse_id" if stock else "",
+        stock_values=", 'direct', %(warehouse)s" if stock else "",
+    )
+    if stock:
+        params["warehouse"] = (
+            env["stock.warehouse"].search([("company_id", "=", company.id)], limit=1).id
+        )
     started = time.time()
     for statement in BUILD:
-        cr.execute(statement.format(**COUNTS), params)
+        cr.execute(statement.format(**counts), params)
     for table in ("res_partner", "account_move", "account_move_line", "sale_order"):
         cr.execute(SQL("ANALYZE %s", SQL.identifier(table)))
     cr.execute(
@@ -219,36 +233,17 @@ BUILD = [
     # confirmed sales orders (no lines: only the order figures read them)
     """INSERT INTO sale_order (name, company_id, partner_id, partner_invoice_id,
               partner_shipping_id, date_order, state, currency_id, amount_total,
-              create_date, write_date, create_uid, write_uid)
+              create_date, write_date, create_uid, write_uid{stock_columns})
        SELECT 'BENCH/SO/' || series.g, %(company)s, partner.id, partner.id,
               partner.id, now() - make_interval(days => series.g %% 700), 'sale',
-              %(currency)s, 0, now(), now(), %(uid)s, %(uid)s
+              %(currency)s, 0, now(), now(), %(uid)s, %(uid)s{stock_values}
          FROM generate_series(1, {orders}) series(g)
          JOIN bench_partner partner ON partner.g = 1 + series.g %% ({customers} / 2)""",
 ]
 
 
-def measure(env, work):
-    """Median ms and the queries of one warm run of ``work``."""
-    env.invalidate_all()
-    work()
-    timings = []
-    for _run in range(RUNS):
-        env.invalidate_all()
-        before = env.cr.sql_log_count
-        started = time.perf_counter()
-        work()
-        timings.append((time.perf_counter() - started) * 1000)
-        queries = env.cr.sql_log_count - before
-    return statistics.median(timings), queries
-
-
 def row(label, suite, reference, reference_label):
-    (suite_ms, suite_queries), (ref_ms, ref_queries) = suite, reference
-    print(
-        f"| {label} | {suite_ms:.0f} ms, {suite_queries} q | {reference_label}: "
-        f"{ref_ms:.0f} ms, {ref_queries} q | {suite_ms / ref_ms:.2f}x |"
-    )
+    print(side_by_side(label, suite, reference, reference_label))
 
 
 def list_specification(env):
@@ -361,48 +356,56 @@ def bench(env):
     ):
         row(
             f"filter overdue > 0, {label}",
-            measure(env, page(base + extra + [("overdue_amount", ">", 0)])),
-            measure(env, page(base + extra + [("credit", ">", 0)])),
+            measure(env, page(base + extra + [("overdue_amount", ">", 0)]), RUNS),
+            measure(env, page(base + extra + [("credit", ">", 0)]), RUNS),
             "Odoo's credit > 0",
         )
     params = {"today": today, "company": env.company.id}
     row(
         "sort by overdue (first 80 customers)",
-        measure(env, page(base, order="overdue_amount desc")),
-        measure(env, lambda: env.cr.execute(OVERDUE_SORT_SQL, params)),
+        measure(env, page(base, order="overdue_amount desc"), RUNS),
+        measure(env, lambda: env.cr.execute(OVERDUE_SORT_SQL, params), RUNS),
         "one grouped SQL",
     )
     row(
         "sort by overdue: the search alone",
         measure(
-            env, lambda: partners.search(base, order="overdue_amount desc", limit=80)
+            env,
+            lambda: partners.search(base, order="overdue_amount desc", limit=80),
+            RUNS,
         ),
-        measure(env, lambda: env.cr.execute(OVERDUE_SORT_SQL, params)),
+        measure(env, lambda: env.cr.execute(OVERDUE_SORT_SQL, params), RUNS),
         "one grouped SQL",
     )
     page_ids = partners.search(base, limit=80).ids
-    with_figures, without = measure(env, page(base, full)), measure(env, page(base))
-    print(
-        f"| 80-row page: figure columns add | {with_figures[0] - without[0]:.0f} ms, "
-        f"{with_figures[1] - without[1]} q | (page without them: {without[0]:.0f} ms, "
-        f"{without[1]} q) | |"
+    with_figures, without = (
+        measure(env, page(base, full), RUNS),
+        measure(env, page(base), RUNS),
     )
-    credit_page = measure(env, page(base, with_credit))
+    print(
+        f"| 80-row page: figure columns add | {with_figures.ms - without.ms:.0f} ms, "
+        f"{with_figures.queries - without.queries} q | (page without them: "
+        f"{without.ms:.0f} ms, {without.queries} q) | |"
+    )
+    credit_page = measure(env, page(base, with_credit), RUNS)
     print(
         f"| 80-row page: Odoo's credit column adds | "
-        f"{credit_page[0] - without[0]:.0f} ms, {credit_page[1] - without[1]} q | | |"
+        f"{credit_page.ms - without.ms:.0f} ms, "
+        f"{credit_page.queries - without.queries} q | | |"
     )
     columns = sorted(set(full) & figures - {"figures_currency_id"})
     row(
         "80-row page: the list's figure columns read",
-        measure(env, lambda: partners.browse(page_ids).read(columns)),
-        measure(env, lambda: env.cr.execute(raw_figures_sql(page_ids, today))),
+        measure(env, lambda: partners.browse(page_ids).read(columns), RUNS),
+        measure(env, lambda: env.cr.execute(raw_figures_sql(page_ids, today)), RUNS),
         "raw SQL (receivable, overdue, revenue)",
     )
     row(
         "80-row page: the list's figure columns read",
-        measure(env, lambda: partners.browse(page_ids).read(columns)),
-        measure(env, lambda: env.cr.execute(figures_sql(partners, page_ids, columns))),
+        measure(env, lambda: partners.browse(page_ids).read(columns), RUNS),
+        measure(
+            env, lambda: env.cr.execute(figures_sql(partners, page_ids, columns)), RUNS
+        ),
         "their SQL run raw",
     )
     form = {fname: {} for fname in partners._get_figure_fields()}
@@ -414,15 +417,17 @@ def bench(env):
     for label, specification in (("without the group's", own), ("all", form)):
         row(
             f"one form's figures, {label}",
-            measure(env, lambda spec=specification: customer.web_read(spec)),
+            measure(env, lambda spec=specification: customer.web_read(spec), RUNS),
             measure(
                 env,
                 lambda: env.cr.execute(
                     figures_sql(partners, customer.ids, sql_figures)
                 ),
+                RUNS,
             ),
             "their SQL run raw",
         )
+    print(machine())
     env.cr.rollback()
 
 

@@ -11,16 +11,27 @@ Everything is rolled back.
 
 Run on the demo database: make shell < scripts/bench/bench_interaction_export.py
 (BENCH_INTERACTIONS=200000 make shell < ... for a shorter run)
+BENCH_PROFILE=1 also prints a profile of one more export (cProfile).
 """
 
 import datetime
 import os
-import statistics
+import sys
 import tempfile
 import time
-import tracemalloc
 
 from odoo.addons.crm_customer.tools import iter_query_batches
+
+sys.path.insert(0, "scripts/bench")  # make shell runs from the repository's root
+from _common import (
+    analyze,
+    insert_customers,
+    machine,
+    measure,
+    memory_peak_mib,
+    profile_if_asked,
+    ratio,
+)
 
 CUSTOMERS = 20_000
 # BENCH_INTERACTIONS=200000 for a shorter run
@@ -34,22 +45,8 @@ def build(env, company):
     started = time.time()
     users = env["res.users"].search([("share", "=", False)])
     types = env["crm.customer.interaction.type"].search([])
-    cr.execute(
-        """
-        INSERT INTO res_partner (name, complete_name, active, is_company, type,
-                                 customer_type, customer_code, company_id,
-                                 autopost_bills)
-        SELECT 'Khách hàng ' || g, 'Khách hàng ' || g, TRUE, TRUE, 'contact',
-               'customer', 'IBENCH-' || g, %s, 'ask'
-          FROM generate_series(1, %s) g
-        RETURNING id
-        """,
-        [company.id, CUSTOMERS],
-    )
-    partner_ids = [row[0] for row in cr.fetchall()]
-    cr.execute(
-        "UPDATE res_partner SET commercial_partner_id = id WHERE id = ANY(%s)",
-        [partner_ids],
+    partner_ids = insert_customers(
+        env, company, CUSTOMERS, "Khách hàng", customer_code="'IBENCH-' || g"
     )
     cr.execute(
         """
@@ -79,8 +76,7 @@ def build(env, company):
             "interactions": INTERACTIONS,
         },
     )
-    for table in ("res_partner", "crm_customer_interaction"):
-        cr.execute(f"ANALYZE {table}")  # pylint: disable=sql-injection
+    analyze(cr, "res_partner", "crm_customer_interaction")
     print(f"built in {time.time() - started:.1f}s")
 
 
@@ -102,32 +98,20 @@ def bench(env):
         return sum(len(batch) for batch in iter_query_batches(env.cr, sql))
 
     def export():
-        uenv.invalidate_all()
         with tempfile.TemporaryFile() as output:
             return wizard._write_xlsx(output)
 
-    tracemalloc.start()
-    export()
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    query_timings, export_timings = [], []
-    for _run in range(RUNS):
-        started = time.perf_counter()
-        rows = query()
-        query_timings.append(time.perf_counter() - started)
-        before = env.cr.sql_log_count
-        started = time.perf_counter()
-        lines = export()
-        export_timings.append(time.perf_counter() - started)
-        queries = env.cr.sql_log_count - before
-    query_s = statistics.median(query_timings)
-    export_s = statistics.median(export_timings)
+    peak = memory_peak_mib(export)
+    reference = measure(uenv, query, RUNS, warm=False)
+    suite = measure(uenv, export, RUNS, warm=False)
     print(
-        f"{INTERACTIONS:,} interactions, {rows:,} query rows, {lines:,} sheet rows: "
-        f"xlsx export {export_s:.2f} s ({queries} queries), its query alone "
-        f"{query_s:.2f} s, ratio {export_s / query_s:.2f}x; "
-        f"peak Python memory of the export {peak / 2**20:.1f} MB"
+        f"{INTERACTIONS:,} interactions, {reference.result:,} query rows, "
+        f"{suite.result:,} sheet rows: xlsx export {suite.seconds:.2f} s "
+        f"({suite.queries} queries), its query alone {reference.seconds:.2f} s, "
+        f"ratio {ratio(suite, reference):.2f}x; "
+        f"peak Python memory of the export {peak:.1f} MB; {machine()}"
     )
+    profile_if_asked(export)
     env.cr.rollback()
 
 

@@ -8,7 +8,7 @@ Run on the demo database: make shell < scripts/bench/bench_marketing_audience.py
 
 import os
 import random
-import statistics
+import sys
 import time
 
 from psycopg2.extras import execute_values
@@ -16,17 +16,11 @@ from psycopg2.extras import execute_values
 from odoo import Command
 from odoo.tools import SQL
 
+sys.path.insert(0, "scripts/bench")  # make shell runs from the repository's root
+from _common import analyze, machine, measure
+
 CUSTOMERS = 100_000
 RUNS = 5
-
-
-def median_ms(function, runs=RUNS):
-    timings = []
-    for _run in range(runs):
-        started = time.perf_counter()
-        function()
-        timings.append((time.perf_counter() - started) * 1000)
-    return statistics.median(timings)
 
 
 def insert_customers(env, company):
@@ -66,8 +60,7 @@ def insert_customers(env, company):
         rows,
         page_size=10_000,
     )
-    env.cr.execute("ANALYZE res_partner")
-    env.cr.execute("ANALYZE res_partner_crm_customer_classification_rel")
+    analyze(env.cr, "res_partner", "res_partner_crm_customer_classification_rel")
     return trees
 
 
@@ -126,22 +119,21 @@ def bench(env):
     env.flush_all()
 
     def suite_count():
-        env.invalidate_all()
         return campaign.audience_count
 
     paths = [[value.parent_path] for value in chosen]
     count = suite_count()
     assert count == hand_written_count(env, company, paths), "counts differ"
-    suite = median_ms(suite_count)
-    reference = median_ms(lambda: hand_written_count(env, company, paths))
+    suite = measure(env, suite_count, RUNS, warm=False)
+    reference = measure(
+        env, lambda: hand_written_count(env, company, paths), RUNS, warm=False
+    )
     print(f"audience of {count:,} customers among {CUSTOMERS:,}:")
     print(
-        f"  count   suite {suite:8.1f} ms   hand-written SQL {reference:8.1f} ms"
-        f"   ratio {suite / reference:5.1f}x"
+        f"  count   suite {suite.ms:8.1f} ms   hand-written SQL {reference.ms:8.1f} ms"
+        f"   ratio {suite.ms / reference.ms:5.1f}x"
     )
-    before = env.cr.sql_log_count
-    suite_count()
-    print(f"  count   {env.cr.sql_log_count - before} queries")
+    print(f"  count   {suite.queries} queries")
 
     env.cr.execute("SAVEPOINT bench_start")
     started = time.perf_counter()
@@ -171,6 +163,7 @@ def bench(env):
         f"  start   suite {suite:8.1f} ms ({targeted:,} targets, {queries} queries)"
         f"   INSERT ... SELECT {reference:8.1f} ms   ratio {suite / reference:5.1f}x"
     )
+    print(f"  {machine()}")
     env.cr.rollback()
 
 

@@ -1,7 +1,8 @@
 """Rate-sheet import of 1,000 / 10,000 / 50,000 rows: time and memory, then rolled back.
 
 Run on the demo database: make shell < scripts/bench/bench_rate_import.py
-(SIZES=1000,10000 to choose the sizes, PAIRWISE_MAX=10000 for the old algorithm).
+(SIZES=1000,10000 to choose the sizes, PAIRWISE_MAX=10000 for the old algorithm,
+BENCH_PROFILE=1 to profile one more import per size).
 
 Each sheet is 20 lanes of one carrier, weekly cards of four container types, a BAF
 column, and active 45HC rates of the same lanes and weeks already in the database
@@ -13,18 +14,28 @@ whether growth is linear, with its queries per row and how much it grew the proc
 peak resident memory.
 """
 
+import base64
 import datetime
+import functools
 import io
 import os
-import resource
+import sys
 import time
-import tracemalloc
 
 from odoo import Command, fields
 from odoo.tools import SQL
 from odoo.tools.misc import xlsxwriter
 
 from odoo.addons.crm_freight_pricing.tools import rate_cards, rate_sheet
+
+sys.path.insert(0, "scripts/bench")  # make shell runs from the repository's root
+from _common import (
+    machine,
+    max_rss_mib,
+    memory_peak_mib,
+    profile_if_asked,
+    rss_mib,
+)
 
 EQUIPMENT = ("20GP", "40GP", "40HC", "45HC")
 LANES = 20
@@ -126,12 +137,6 @@ def _overlap(row, other):
     return row["date_from"] <= other["date_to"] and other["date_from"] <= row["date_to"]
 
 
-def _rss_mib():
-    """The process's resident size now (Linux), in MiB."""
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
-
-
 def xlsx(headers, rows):
     output = io.BytesIO()
     workbook = xlsxwriter.Workbook(output, {"in_memory": True, "constant_memory": True})
@@ -148,9 +153,14 @@ def xlsx(headers, rows):
     return output.getvalue()
 
 
-def bench(env):
-    import base64
+def profile_import(wizard):
+    """What the Import button does, profiled (BENCH_PROFILE=1): the data the size
+    built, imported again."""
+    wizard._import_rows(*wizard._read_file())
+    wizard.env.flush_all()
 
+
+def bench(env):
     sizes = [
         int(size) for size in os.environ.get("SIZES", "1000,10000,50000").split(",")
     ]
@@ -181,6 +191,8 @@ def bench(env):
                 "activate_rates": True,
             }
         )
+        env.flush_all()
+        env.cr.execute("SAVEPOINT bench_rate_import_rows")
         started = time.perf_counter()
         headers, read_rows = wizard._read_file()
         read = time.perf_counter() - started
@@ -190,10 +202,9 @@ def bench(env):
         wizard._validate_rows(headers, read_rows)
         validate = time.perf_counter() - started
         env.invalidate_all()
-        tracemalloc.start()
-        wizard._validate_rows(headers, read_rows)
-        peak = tracemalloc.get_traced_memory()[1] / 2**20
-        tracemalloc.stop()
+        peak = memory_peak_mib(
+            functools.partial(wizard._validate_rows, headers, read_rows)
+        )
         pairwise = "-"
         if size <= pairwise_max:
             env.invalidate_all()
@@ -202,8 +213,8 @@ def bench(env):
             pairwise = f"{seconds:.1f}"
         del headers, read_rows
         env.invalidate_all()
-        rss_before = _rss_mib()
-        maxrss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss_before = rss_mib()
+        maxrss_before = max_rss_mib()
         queries_before = env.cr.sql_log_count
         started = time.perf_counter()
         # what the Import button does: read the file, validate, create, activate
@@ -212,7 +223,7 @@ def bench(env):
         env.flush_all()
         imported = time.perf_counter() - started
         queries = env.cr.sql_log_count - queries_before
-        maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        maxrss = max_rss_mib()
         # the peak of this import over the process before it (the maximum resident
         # size only grows: an earlier, larger peak hides this one)
         growth = max(maxrss - max(rss_before, maxrss_before), 0)
@@ -224,8 +235,12 @@ def bench(env):
             f"{maxrss:>10.0f}",
             flush=True,
         )
+        env.cr.execute("ROLLBACK TO SAVEPOINT bench_rate_import_rows")
+        env.invalidate_all()
+        profile_if_asked(functools.partial(profile_import, wizard))
         env.cr.execute("ROLLBACK TO SAVEPOINT bench_rate_import")
         env.invalidate_all()
+    print(machine())
     env.cr.rollback()
 
 

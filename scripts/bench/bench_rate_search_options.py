@@ -6,10 +6,13 @@ Run on the demo database: make shell < scripts/bench/bench_rate_search_options.p
 """
 
 import os
-import statistics
+import sys
 import time
 
 from odoo import Command, fields
+
+sys.path.insert(0, "scripts/bench")  # make shell runs from the repository's root
+from _common import analyze, machine, measure, profile_if_asked, ratio
 
 OPTIONS = int(os.environ.get("BENCH_OPTIONS", "500"))
 BACKGROUND = int(os.environ.get("BENCH_BACKGROUND_LINES", "1000000"))
@@ -73,16 +76,6 @@ REFERENCE = """
        AND line.date_to >= %(date)s AND line.state = 'active'
        AND line.company_id = %(company)s
 """
-
-
-def median_ms(function):
-    timings = []
-    for _run in range(RUNS):
-        env.invalidate_all()  # noqa: F821 (a new request has an empty cache)
-        started = time.perf_counter()
-        result = function()
-        timings.append((time.perf_counter() - started) * 1000)
-    return statistics.median(timings), result
 
 
 def bench(env):
@@ -149,9 +142,7 @@ def bench(env):
             "lines": BACKGROUND,
         },
     )
-    env.cr.execute("ANALYZE freight_rate_line")
-    env.cr.execute("ANALYZE freight_rate")
-    env.cr.execute("ANALYZE freight_rate_surcharge")
+    analyze(env.cr, "freight_rate_line", "freight_rate", "freight_rate_surcharge")
     env.invalidate_all()
     print(
         f"{OPTIONS} rates x 3 container types and 4 surcharges on VNCLI-CNSHA, "
@@ -213,27 +204,24 @@ def bench(env):
 
     reference()  # warm
     search()
-    suite_ms, (found, queries) = median_ms(search)
-    reference_ms, rows = median_ms(reference)
-    fetch_ms, cards = median_ms(fetch)
+    suite = measure(env, search, RUNS, warm=False)
+    found, queries = suite.result
+    reference_measure = measure(env, reference, RUNS, warm=False)
+    fetched = measure(env, fetch, RUNS, warm=False)
     print(
-        f"wizard's Search as a salesperson: {suite_ms:.1f} ms, {queries} queries, "
+        f"wizard's Search as a salesperson: {suite.ms:.1f} ms, {queries} queries, "
         f"{found.option_count} valid options, {len(found.option_ids)} shown"
     )
-    print(f"one SQL of lines, rates and surcharges: {reference_ms:.1f} ms, {rows} rows")
     print(
-        f"the suite's own fetch (_fetch_price_cards): {fetch_ms:.1f} ms, "
-        f"{len(cards)} rates"
+        f"one SQL of lines, rates and surcharges: {reference_measure.ms:.1f} ms, "
+        f"{reference_measure.result} rows"
     )
-    print(f"ratio: {suite_ms / reference_ms:.1f}x")
-    if os.environ.get("BENCH_PROFILE"):
-        import cProfile  # pylint: disable=import-outside-toplevel
-        import pstats  # pylint: disable=import-outside-toplevel
-
-        env.invalidate_all()
-        with cProfile.Profile() as profile:
-            search()
-        pstats.Stats(profile).sort_stats("cumulative").print_stats(45)
+    print(
+        f"the suite's own fetch (_fetch_price_cards): {fetched.ms:.1f} ms, "
+        f"{len(fetched.result)} rates"
+    )
+    print(f"ratio: {ratio(suite, reference_measure):.1f}x; {machine()}")
+    profile_if_asked(search)
     env.cr.rollback()
 
 

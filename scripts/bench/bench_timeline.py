@@ -10,8 +10,11 @@ alone; and opening one entry (read by id). Everything is rolled back.
 Run on the demo database: make shell < scripts/bench/bench_timeline.py
 """
 
-import statistics
+import sys
 import time
+
+sys.path.insert(0, "scripts/bench")  # make shell runs from the repository's root
+from _common import analyze, insert_customers, machine, measure
 
 CUSTOMERS = 100_000
 INTERACTIONS = 1_000_000
@@ -39,21 +42,8 @@ REFERENCE = """
 def build(env, salesman, company):
     cr = env.cr
     started = time.time()
-    cr.execute(
-        """
-        INSERT INTO res_partner (name, complete_name, active, is_company, type,
-                                 customer_type, user_id, company_id, autopost_bills)
-        SELECT 'Bench ' || g, 'Bench ' || g, TRUE, TRUE, 'contact', 'customer',
-               %s, %s, 'ask'
-          FROM generate_series(1, %s) g
-        RETURNING id
-        """,
-        [salesman.id, company.id, CUSTOMERS],
-    )
-    partner_ids = [row[0] for row in cr.fetchall()]
-    cr.execute(
-        "UPDATE res_partner SET commercial_partner_id = id WHERE id = ANY(%s)",
-        [partner_ids],
+    partner_ids = insert_customers(
+        env, company, CUSTOMERS, "Bench", user_id=str(salesman.id)
     )
     value = env["crm.customer.classification"].search([], limit=1)
     if value:
@@ -108,24 +98,15 @@ def build(env, salesman, company):
             INVOICES,
         ],
     )
-    for table in (
+    analyze(
+        cr,
         "res_partner",
         "crm_customer_interaction",
         "account_move",
         "res_partner_crm_customer_classification_rel",
-    ):
-        cr.execute(f"ANALYZE {table}")  # pylint: disable=sql-injection
+    )
     print(f"built in {time.time() - started:.1f}s")
     return partner_ids
-
-
-def median_ms(function, runs=RUNS):
-    timings = []
-    for _run in range(runs):
-        started = time.perf_counter()
-        function()
-        timings.append((time.perf_counter() - started) * 1000)
-    return statistics.median(timings)
 
 
 def bench(env):
@@ -167,32 +148,24 @@ def bench(env):
         domain = [("partner_id", "=", partner_id)]
 
         def page(Timeline=Timeline, domain=domain):
-            Timeline.env.invalidate_all()
             return Timeline.web_search_read(domain, SPEC, limit=80)
 
         def reference(partner_id=partner_id):
             env.cr.execute(REFERENCE, [partner_id])
             return env.cr.fetchall()
 
-        result = page()
-        queries_before = env.cr.sql_log_count
-        page()
-        queries = env.cr.sql_log_count - queries_before
+        suite = measure(env, page, RUNS)
+        result = suite.result
         entry = Timeline.browse(result["records"][0]["id"])
-
-        def open_entry(entry=entry):
-            entry.env.invalidate_all()
-            return entry.action_open_document()
-
-        suite = median_ms(page)
-        ref_ms = median_ms(reference)
-        open_ms = median_ms(open_entry)
+        ref = measure(env, reference, RUNS)
+        opening = measure(env, entry.action_open_document, RUNS)
         print(
             f"{label}: {len(result['records'])} rows of {result['length']}, "
-            f"{queries} queries; suite {suite:.1f} ms, indexed single-source SQL "
-            f"{ref_ms:.2f} ms, ratio {suite / ref_ms:.0f}x; "
-            f"opening an entry (read by id) {open_ms:.1f} ms"
+            f"{suite.queries} queries; suite {suite.ms:.1f} ms, indexed "
+            f"single-source SQL {ref.ms:.2f} ms, ratio {suite.ms / ref.ms:.0f}x; "
+            f"opening an entry (read by id) {opening.ms:.1f} ms"
         )
+    print(machine())
     env.cr.rollback()
 
 

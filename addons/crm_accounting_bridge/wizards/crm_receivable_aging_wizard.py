@@ -1,5 +1,6 @@
 from collections import defaultdict
 import functools
+from operator import itemgetter
 
 from odoo import fields, models
 from odoo.tools import float_compare, float_round
@@ -108,16 +109,21 @@ class CrmReceivableAgingWizard(models.TransientModel):
 
     def _export_columns(self):
         """Customer code, name, salesperson, currency, one amount per bucket, total:
-        columns of the ``AgingLine`` rows of ``_export_records``."""
+        the cells of the rows of ``_export_records``, in order."""
+        headers = self._get_bilingual_headers()
+        return [(header, itemgetter(col)) for col, header in enumerate(headers)]
+
+    def _get_currency_roundings(self):
+        """currency.round() per currency id, each currency read once: Python's
+        round() where the rounding is 10^-decimal places (the sums of amounts stored
+        at that precision never fall on a half, where round() and float_round
+        differ), float_round otherwise."""
         currencies = (
             self.env["res.currency"]
             .with_context(active_test=False)
             .search([], limit=None)
         )
-        # currency.round(), its currency read once: Python's round() where the rounding
-        # is 10^-decimal places (the sums of amounts stored at that precision never fall
-        # on a half, where round() and float_round differ), float_round otherwise
-        roundings = {
+        return {
             currency.id: (
                 functools.partial(round, ndigits=currency.decimal_places)
                 if float_compare(
@@ -131,29 +137,26 @@ class CrmReceivableAgingWizard(models.TransientModel):
             for currency in currencies
         }
 
-        def amount(index):
-            return lambda line: roundings[line.currency_id](line.amounts[index])
-
-        getters = [
-            # empty cells rather than empty strings: filters see them as blanks
-            lambda line: line.customer_code or False,
-            lambda line: line.customer_name,
-            lambda line: line.salesperson or False,
-            lambda line: line.currency_name,
-        ]
-        headers = self._get_bilingual_headers()
-        getters += [amount(index) for index in range(len(headers) - len(getters))]
-        return list(zip(headers, getters, strict=True))
-
     def _export_records(self):
-        """One line per customer and currency, by customer name, with its total:
-        the open amounts and what the sheet shows of the customers come in one
-        query streamed through a server-side cursor, no record read per line."""
+        """One row per customer and currency, by customer name: code, name,
+        salesperson (empty cells rather than empty strings: filters see them as
+        blanks), currency, the amounts per bucket and their total, rounded in the
+        currency. The open amounts and what the sheet shows of the customers come
+        in one query streamed through a server-side cursor, no record read per
+        line."""
+        roundings = self._get_currency_roundings()
         for line in self.env["crm.receivable.aging.report"]._get_aging_lines(
             self.company_id, self.date, self._get_partner_domain()
         ):
-            line.amounts.append(sum(line.amounts))
-            yield line
+            round_amount = roundings[line.currency_id]
+            yield [
+                line.customer_code or False,
+                line.customer_name,
+                line.salesperson or False,
+                line.currency_name,
+                *map(round_amount, line.amounts),
+                round_amount(sum(line.amounts)),
+            ]
 
     def _export_number_format(self):
         return "#,##0.00"
@@ -162,7 +165,8 @@ class CrmReceivableAgingWizard(models.TransientModel):
         return 1, 2
 
     def _export_subtotal_key(self, record):
-        return record.currency_name
+        # the row's currency (_export_records)
+        return record[3]
 
     def _export_subtotal_row(self, key, sums):
         """One subtotal row per currency, below the customers."""

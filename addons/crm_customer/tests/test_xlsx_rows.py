@@ -2,6 +2,7 @@ import datetime
 import io
 
 import openpyxl
+from xlsxwriter.utility import datetime_to_excel_datetime
 
 from odoo.tests import BaseCase
 from odoo.tools.misc import xlsxwriter
@@ -20,6 +21,15 @@ VALUES = [
     None,
     datetime.datetime(2026, 3, 10, 9, 30),
     datetime.date(2026, 3, 20),
+    # what the encoder's fast tests send to the full escaping: the same cells
+    "\ttab",
+    "line\nbreak",
+    "\u00a0no-break space",
+    "trailing ",
+    "_xAbc",
+    datetime.datetime(1900, 1, 1, 12),
+    datetime.date(1900, 3, 1),
+    datetime.datetime(2026, 3, 10, 9, 30, 15, 250),
 ]
 
 
@@ -67,15 +77,25 @@ class TestXlsxRows(BaseCase):
         workbook, sheet, formats = _workbook(output)
         encoder = XlsxRowEncoder(formats)
         sheet.write_string(0, 0, "Header")
-        for row, values in enumerate(rows, start=1):
-            sheet.write_xml_row(row, encoder.encode(row, values), len(values) - 1)
+        last_col = len(rows[0]) - 1
+        # one row alone, then the others at once, then one through xlsxwriter
+        sheet.write_xml_row(1, encoder.encode(1, rows[0]), last_col)
+        sheet.write_xml_rows(
+            2,
+            [
+                encoder.encode(row, values)
+                for row, values in enumerate(rows[1:], start=2)
+            ],
+            last_col,
+        )
+        sheet.write_string(len(rows) + 1, 0, "Footer")
         workbook.close()
         return _cells(output)
 
     def test_rows_read_back_as_xlsxwriter_writes_them(self):
         rows = [VALUES, list(reversed(VALUES)), VALUES]
         streamed = self._streamed(rows)
-        self.assertEqual(streamed, self._classic(rows))
+        self.assertEqual(streamed, self._classic([*rows, ["Footer"]]))
         self.assertEqual(streamed[1][0], ("Vận tải Biển Đông", "General"))
         self.assertEqual(streamed[1][4], (1234.5, "#,##0.00"))
 
@@ -84,6 +104,32 @@ class TestXlsxRows(BaseCase):
         self.assertIsNone(encoder.encode(1, ["a", float("nan")]))
         self.assertIsNone(encoder.encode(1, [True]))
         self.assertEqual(
-            encoder.encode(1, ["a", 1]),
-            ['<c r="A2" t="inlineStr"><is><t>a</t></is></c>', '<c r="B2"><v>1</v></c>'],
+            "".join(encoder.encode(1, ["a", 1])),
+            '<c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="B2"><v>1</v></c>',
         )
+
+    def test_rows_of_one_shape_read_back_as_cells_of_any(self):
+        """Rows of the same value types go through one template, the others cell
+        by cell: a column's value changing type or needing escaping reads back the
+        same."""
+        plain = ["Khách hàng 1", "a|b", "", 12.5, 3, None, False]
+        plain += [datetime.datetime(2026, 3, 10, 9, 30), datetime.date(2026, 3, 20)]
+        rows = [plain, plain, list(plain), plain]
+        rows[1] = ["trailing ", "| x", " lead", 1e300, 0, None, False, *plain[7:]]
+        rows[2][1] = "a & b"
+        rows.append([*plain[:5], "now a string", 7, *plain[7:]])
+        self.assertEqual(self._streamed(rows), self._classic([*rows, ["Footer"]]))
+
+    def test_serial_numbers_are_xlsxwriter_s_to_the_last_digit(self):
+        encoder = XlsxRowEncoder({float: None, str: None})
+        for value in (
+            datetime.datetime(2026, 3, 10, 9, 30, 15, 123456),
+            datetime.datetime(1999, 12, 31, 23, 59, 59, 999999),
+            datetime.datetime(1900, 3, 1, 0, 0, 1),
+            datetime.date(2026, 2, 28),
+            datetime.date(1901, 1, 1),
+        ):
+            self.assertEqual(
+                repr(encoder._serial(value)),
+                repr(datetime_to_excel_datetime(value, False, False)),
+            )

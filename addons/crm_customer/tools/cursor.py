@@ -14,9 +14,23 @@ def iter_query_batches(cr, query, batch_size=None):
     (``DECLARE``/``FETCH`` in the current transaction, so it sees what the
     transaction sees): memory holds one batch, never the whole result, and the
     query runs once whatever its number of rows.
-    A stream stopped half-way leaves its cursor to the end of the transaction."""
+    A stream stopped half-way leaves its cursor to the end of the transaction.
+
+    The cursor is planned for reading all its rows (PostgreSQL plans a cursor for
+    its first tenth by default) and without JIT compilation, which costs a large
+    export's query more than it saves (0.8 s of the 2.1 s the aging of 200,000
+    items took); both settings are back to their defaults once it is declared
+    (planned), in the same statement."""
     name = SQL.identifier(f"crm_customer_stream_{next(_cursor_numbers)}")
-    cr.execute(SQL("DECLARE %s NO SCROLL CURSOR FOR %s", name, query))
+    cr.execute(
+        SQL(
+            "SET LOCAL jit = off; SET LOCAL cursor_tuple_fraction = 1;"
+            " DECLARE %s NO SCROLL CURSOR FOR %s;"
+            " SET LOCAL jit TO DEFAULT; SET LOCAL cursor_tuple_fraction TO DEFAULT",
+            name,
+            query,
+        )
+    )
     while True:
         cr.execute(SQL("FETCH FORWARD %s FROM %s", batch_size or FETCH_SIZE, name))
         if not (rows := cr.fetchall()):

@@ -1,4 +1,5 @@
 import ast
+import functools
 
 from odoo import api, fields, models
 from odoo.tools import SQL
@@ -70,17 +71,32 @@ class CrmCustomerExportWizard(models.TransientModel):
             )
         )
 
-        def criterion_values(criterion_id):
+        criteria = self.env["crm.customer.criterion"].search([], limit=None)
+        position = {criterion.id: col for col, criterion in enumerate(criteria)}
+
+        # customers share their sets of values: each set's cells computed once
+        # (a bounded cache: memory stays flat)
+        @functools.lru_cache(maxsize=4096)
+        def criterion_cells(value_ids):
+            names = [[] for _criterion in criteria]
+            for criterion_id, _rank, name in sorted(
+                info for value_id in value_ids if (info := value_infos.get(value_id))
+            ):
+                if criterion_id in position:
+                    names[position[criterion_id]].append(name)
+            return [", ".join(criterion_names) for criterion_names in names]
+
+        # the row whose cells were computed last: once per row, not per criterion
+        last = [None, None]
+
+        def criterion_value(col):
             def getter(row):
-                infos = sorted(
-                    info
-                    for value_id in row[index]
-                    if (info := value_infos.get(value_id)) and info[0] == criterion_id
-                )
-                return ", ".join(name for _criterion, _rank, name in infos)
+                if row is not last[0]:
+                    last[:] = row, criterion_cells(tuple(row[index]))
+                return last[1][col]
 
             return getter
 
-        for criterion in self.env["crm.customer.criterion"].search([], limit=None):
-            columns.append((criterion.name, criterion_values(criterion.id)))
+        for col, criterion in enumerate(criteria):
+            columns.append((criterion.name, criterion_value(col)))
         return columns

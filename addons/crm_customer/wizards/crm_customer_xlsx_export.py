@@ -3,12 +3,14 @@ import io
 
 import pytz
 
-from odoo import Command, api, fields, models
+from odoo import Command, api, models
 from odoo.tools.misc import xlsxwriter
 
 from ..tools import XlsxRowEncoder, add_streamed_worksheet
 
 BATCH_SIZE = 1000
+# rows written to the sheet at a time
+ROWS_PER_WRITE = 1000
 
 
 class CrmCustomerXlsxExport(models.AbstractModel):
@@ -123,9 +125,12 @@ class CrmCustomerXlsxExport(models.AbstractModel):
         if freeze := self._export_freeze_panes():
             sheet.freeze_panes(*freeze)
         getters = [getter for _header, getter in columns]
-        encoder = XlsxRowEncoder(formats["row"], self._local_time_converter())
+        local_time = self._local_time_converter()
+        encoder = XlsxRowEncoder(formats["row"], local_time)
         last_col = len(columns) - 1
         subtotals = {}
+        # rows encoded and not written yet: written ROWS_PER_WRITE at a time
+        pending = []
         row = 0
         for record in self._export_records():
             row += 1
@@ -133,10 +138,16 @@ class CrmCustomerXlsxExport(models.AbstractModel):
             # the row's XML at once; a value the encoder does not know, cell by cell
             cells = encoder.encode(row, values)
             if cells is not None:
-                sheet.write_xml_row(row, cells, last_col)
+                pending.append(cells)
+                if len(pending) == ROWS_PER_WRITE:
+                    sheet.write_xml_rows(row - ROWS_PER_WRITE + 1, pending, last_col)
+                    pending = []
             else:
+                if pending:
+                    sheet.write_xml_rows(row - len(pending), pending, last_col)
+                    pending = []
                 for col, value in enumerate(values):
-                    self._write_cell(sheet, row, col, value, formats["row"])
+                    self._write_cell(sheet, row, col, value, formats["row"], local_time)
             key = self._export_subtotal_key(record)
             if key is not None:
                 sums = subtotals.setdefault(key, [None] * len(columns))
@@ -144,6 +155,8 @@ class CrmCustomerXlsxExport(models.AbstractModel):
                     # _is_number, inlined: once per cell
                     if type(value) is float or type(value) is int:
                         sums[col] = (sums[col] or 0) + value
+        if pending:
+            sheet.write_xml_rows(row - len(pending) + 1, pending, last_col)
         record_rows = row
         if subtotals:
             row += 1
@@ -152,7 +165,9 @@ class CrmCustomerXlsxExport(models.AbstractModel):
             values = self._export_subtotal_row(key, subtotals[key])
             for col, value in enumerate(values):
                 if value is not None:
-                    self._write_cell(sheet, row, col, value, formats["subtotal"])
+                    self._write_cell(
+                        sheet, row, col, value, formats["subtotal"], local_time
+                    )
         workbook.close()
         return record_rows
 
@@ -212,20 +227,26 @@ class CrmCustomerXlsxExport(models.AbstractModel):
 
     def _local_time_converter(self):
         """A function giving a UTC datetime as the user's local (naive) time, like
-        ``fields.Datetime.context_timestamp``, the time zone looked up once."""
-        tz_name = self.env.context.get("tz") or self.env.user.tz
-        try:
-            tz = pytz.timezone(tz_name) if tz_name else pytz.utc
-        except pytz.UnknownTimeZoneError:
-            tz = pytz.utc
+        ``fields.Datetime.context_timestamp``, the time zone looked up once; None
+        when the rows' datetimes are local already."""
+        tz = self._export_time_zone()
         return lambda value: (
             pytz.utc.localize(value).astimezone(tz).replace(tzinfo=None)
         )
 
-    def _write_cell(self, sheet, row, col, value, formats):
+    def _export_time_zone(self):
+        """The user's time zone (pytz), UTC when unknown."""
+        tz_name = self.env.context.get("tz") or self.env.user.tz
+        try:
+            return pytz.timezone(tz_name) if tz_name else pytz.utc
+        except pytz.UnknownTimeZoneError:
+            return pytz.utc
+
+    def _write_cell(self, sheet, row, col, value, formats, local_time):
         if isinstance(value, datetime.datetime):
-            local = fields.Datetime.context_timestamp(self, value).replace(tzinfo=None)
-            sheet.write_datetime(row, col, local, formats[datetime.datetime])
+            if local_time:
+                value = local_time(value)
+            sheet.write_datetime(row, col, value, formats[datetime.datetime])
         elif isinstance(value, datetime.date):
             sheet.write_datetime(row, col, value, formats[datetime.date])
         elif isinstance(value, bool):

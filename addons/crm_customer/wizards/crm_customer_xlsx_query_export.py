@@ -1,3 +1,5 @@
+from operator import itemgetter
+
 from odoo import models
 from odoo.tools import SQL
 
@@ -9,8 +11,10 @@ class CrmCustomerXlsxQueryExport(models.AbstractModel):
     of ``_export_model()`` matching ``_export_domain()`` as the user may read them
     (the ORM's ``_search``, so record and company rules apply), every displayed
     value (names of related records included) selected by joins in the same query,
-    read through a server-side cursor. No record is built per row: the cost is the
-    query and the cell writing, memory holds one fetched batch."""
+    read through a server-side cursor. No record is built per row, and the query
+    gives each field's value as the sheet shows it (labels, names, empty values,
+    local times): the cost is the query and the cell writing, memory holds one
+    fetched batch."""
 
     _name = "crm.customer.xlsx.query.export"
     _inherit = "crm.customer.xlsx.export"
@@ -50,24 +54,44 @@ class CrmCustomerXlsxQueryExport(models.AbstractModel):
     def _sql_field_column(self, query, select, field_name, alias=None, model=None):
         """(header, getter) of a stored field of ``model`` (the export's model by
         default) on table ``alias`` (``query.table``), shown as
-        ``_field_column`` shows it: selection labels, names of related records
-        (joined), the ORM's False for empty values."""
+        ``_field_column`` shows it, by the query itself: selection labels, names of
+        related records (joined), the ORM's False (NULL) for empty values,
+        datetimes in the user's time zone."""
         model = model if model is not None else self.env[self._export_model()]
         alias = alias or query.table
         field = model._fields[field_name]
         header = field._description_string(self.env)
-        index = select(self._sql_field_value(query, model, alias, field_name))
+        value = self._sql_field_value(query, model, alias, field_name)
         if field.type == "selection":
-            labels = dict(field._description_selection(self.env))
-            return header, lambda row: labels.get(row[index], "")
-        if field.type == "boolean":
-            yes = self.env._("Yes")
-            return header, lambda row: yes if row[index] else ""
-        if field.type in ("integer", "float", "monetary"):
-            return header, lambda row: row[index] or 0
-        if field.type == "many2one":
-            return header, lambda row: row[index] or ""
-        return header, lambda row: row[index] or False
+            value = SQL(
+                "CASE %s ELSE '' END",
+                SQL(" ").join(
+                    [
+                        SQL("WHEN %s = %s THEN %s", value, key, label)
+                        for key, label in field._description_selection(self.env)
+                    ]
+                    or [SQL("WHEN FALSE THEN ''")]
+                ),
+            )
+        elif field.type == "boolean":
+            value = SQL("CASE WHEN %s THEN %s ELSE '' END", value, self.env._("Yes"))
+        elif field.type in ("integer", "float", "monetary"):
+            value = SQL("COALESCE(%s, 0)", value)
+        elif field.type == "many2one":
+            value = SQL("COALESCE(%s, '')", value)
+        elif field.type == "datetime":
+            value = SQL(
+                "timezone(%s, timezone('UTC', %s))",
+                self._export_time_zone().zone,
+                value,
+            )
+        elif field.type in ("char", "text", "html"):
+            value = SQL("NULLIF(%s, '')", value)
+        return header, itemgetter(select(value))
+
+    def _local_time_converter(self):
+        # the query selects local times (_sql_field_column)
+        return None
 
     def _sql_field_value(self, query, model, alias, field_name):
         """The SQL value of a stored field; for a many2one, its record's name."""

@@ -74,3 +74,28 @@ class TestListColumns(TransactionCase):
             if len(columns) > MAX_COLUMNS:
                 too_wide[root.xml_id or root.name] = columns
         self.assertEqual(too_wide, {}, f"more than {MAX_COLUMNS} columns shown")
+
+    def test_years_read_as_years(self):
+        """An integer year shows 2026, not 2.026 as Vietnamese number formatting would:
+        Odoo 18's integer widget takes enable_formatting (an older 'format' is ignored)."""
+        views = self.env["ir.ui.view"].browse(
+            self.env["ir.model.data"]
+            .search([("module", "in", SUITE_MODULES), ("model", "=", "ir.ui.view")])
+            .mapped("res_id")
+        )
+        formatted = []
+        for view in views.filtered(lambda view: view.type in ("list", "form")):
+            arch = view._get_combined_arch() if view.mode == "primary" else None
+            if arch is None:
+                continue
+            Model = self.env[view.model]
+            for node in arch.iter("field"):
+                field = Model._fields.get(node.get("name"))
+                if (
+                    field is not None
+                    and field.type == "integer"
+                    and field.name == "year"
+                    and "'enable_formatting': false" not in (node.get("options") or "")
+                ):
+                    formatted.append(f"{view.xml_id}: {view.model}.year")
+        self.assertEqual(formatted, [], "years shown with thousands separators")

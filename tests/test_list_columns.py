@@ -76,8 +76,9 @@ class TestListColumns(TransactionCase):
         self.assertEqual(too_wide, {}, f"more than {MAX_COLUMNS} columns shown")
 
     def test_years_read_as_years(self):
-        """An integer year shows 2026, not 2.026 as Vietnamese number formatting would:
-        Odoo 18's integer widget takes enable_formatting (an older 'format' is ignored)."""
+        """An integer year shows 2026, not 2.026 as Vietnamese number formatting
+        would: Odoo 18's integer widget takes enable_formatting (an older 'format' is
+        ignored)."""
         views = self.env["ir.ui.view"].browse(
             self.env["ir.model.data"]
             .search([("module", "in", SUITE_MODULES), ("model", "=", "ir.ui.view")])

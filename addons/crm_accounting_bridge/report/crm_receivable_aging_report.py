@@ -1,23 +1,14 @@
-from collections import namedtuple
-
 from odoo import api, fields, models
 from odoo.tools import SQL
 
 from odoo.addons.crm_customer.tools import iter_query_batches
-
-# One row of the Excel export: a customer's open amounts in one currency, per bucket.
-AgingLine = namedtuple(
-    "AgingLine",
-    "partner_id currency_id customer_code customer_name salesperson currency_name "
-    "amounts",
-)
 
 
 class CrmReceivableAgingReport(models.TransientModel):
     """One row per customer, currency and aging bucket of one aging run: the pivot's
     rows. Holds the aging queries: the wizard passes its choices (company, date,
     customers' domain), fills the pivot (``_fill``) or reads the aging for its Excel
-    export (``_get_aging_lines``)."""
+    export (``_get_aging_rows``)."""
 
     _name = "crm.receivable.aging.report"
     _description = "Receivable Aging"
@@ -199,42 +190,49 @@ class CrmReceivableAgingReport(models.TransientModel):
         self.invalidate_model()
 
     @api.model
-    def _get_aging_lines(self, company, date, partner_domain, batch_size=None):
-        """Yield an ``AgingLine`` per customer and currency with open amounts (in
-        currency, per bucket), by customer name then currency: the Excel export's
-        rows, with what the sheet shows of the customer, its salesperson and the
-        currency selected in the same query. One query whatever the number of
-        customers, read through a server-side cursor ``batch_size`` rows at a
-        time (crm_customer's ``FETCH_SIZE`` by default): memory holds one batch,
-        never the whole aging."""
-        bucket_index = {
-            key: index
-            for index, (key, _label) in enumerate(self._get_bucket_selection(company))
-        }
+    def _get_aging_rows(self, company, date, partner_domain, batch_size=None):
+        """Yield the Excel export's rows, one per customer and currency with open
+        amounts, by customer name then currency: customer code, name, salesperson
+        (None when empty), currency, the open amount in that currency per bucket
+        (``_get_bucket_selection``'s order) and their total, each rounded in the
+        currency. PostgreSQL pivots the buckets and rounds (exactly, in numeric)
+        in the query that selects what the sheet shows of the customers: one query
+        whatever the number of customers, read through a server-side cursor
+        ``batch_size`` rows at a time (crm_customer's ``FETCH_SIZE`` by default),
+        so memory holds one batch, never the whole aging."""
+
+        def rounded(amount):
+            # half away from zero, as Odoo's float_round (HALF-UP)
+            return SQL("ROUND(%s / currency.rounding) * currency.rounding", amount)
+
+        amounts = [
+            rounded(
+                SQL(
+                    "COALESCE(SUM(aging.amount_currency) FILTER"
+                    " (WHERE aging.bucket = %s), 0)",
+                    key,
+                )
+            )
+            for key, _label in self._get_bucket_selection(company)
+        ]
+        amounts.append(rounded(SQL("SUM(aging.amount_currency)")))
         # a partner's display name is its complete name (Odoo's display name adds
         # to it only on request of the context), a user's is their partner's name
         query = SQL(
             """
-            SELECT aging.partner_id, aging.currency_id, customer.customer_code,
-                   customer.complete_name, salesperson.name, currency.name,
-                   aging.bucket, aging.amount_currency
+            SELECT NULLIF(customer.customer_code, ''), customer.complete_name,
+                   NULLIF(salesperson.name, ''), currency.name, %s
               FROM (%s) aging
               JOIN res_partner customer ON customer.id = aging.partner_id
               JOIN res_currency currency ON currency.id = aging.currency_id
               LEFT JOIN res_users sales_user ON sales_user.id = customer.user_id
               LEFT JOIN res_partner salesperson
                      ON salesperson.id = sales_user.partner_id
-             ORDER BY customer.name, customer.id, currency.name, aging.bucket
+             GROUP BY customer.id, currency.id, salesperson.id
+             ORDER BY customer.name, customer.id, currency.name
             """,
+            SQL(", ").join(amounts),
             self._get_aging_query(company, date, partner_domain),
         )
-        line = None
         for rows in iter_query_batches(self.env.cr, query, batch_size):
-            for *key, bucket, amount_currency in rows:
-                if line is None or line[:2] != tuple(key[:2]):
-                    if line is not None:
-                        yield line
-                    line = AgingLine(*key, [0.0] * len(bucket_index))
-                line.amounts[bucket_index[bucket]] += amount_currency
-        if line is not None:
-            yield line
+            yield from rows

@@ -13,9 +13,9 @@ from odoo.addons.mail.tests.common import mail_new_test_user
 
 from .common import CrmAccountingCommon
 
-# Exporting the aging once caches are warm: the wizard's choices, the currencies'
-# roundings, the aging query (customers, salespeople and currencies joined) and the
-# subtotals' currencies; then one FETCH per batch of rows of the aging query.
+# Exporting the aging once caches are warm: the wizard's choices, the aging query
+# (buckets pivoted, customers, salespeople and currencies joined) and the subtotals'
+# currencies; then one FETCH per batch of rows of the aging query.
 QUERIES_ONE_BATCH = 15
 QUERIES_PER_BATCH = 1
 
@@ -405,9 +405,10 @@ class TestAgingReport(CrmAccountingCommon):
         self.assertEqual(customer_rows, 9)
         self.assertEqual(open_items_query.call_count, 1)
 
-    def test_aging_lines_stream_through_a_server_side_cursor(self):
+    def test_aging_rows_stream_through_a_server_side_cursor(self):
         """The aging is fetched a batch at a time: one row per fetch gives the
-        same lines, a customer's buckets joined across fetches."""
+        same rows, a customer's buckets pivoted by the query (one row per
+        customer and currency, amounts rounded in the currency)."""
         customers = self.env["res.partner"].create(
             [{"name": f"Khách hàng {n}", "is_company": True} for n in range(3)]
         )
@@ -417,14 +418,22 @@ class TestAgingReport(CrmAccountingCommon):
         wizard = self._wizard()
         Report = self.env["crm.receivable.aging.report"].with_user(self.env.user)
         args = (wizard.company_id, wizard.date, wizard._get_partner_domain())
-        at_once = list(Report._get_aging_lines(*args))
+        at_once = list(Report._get_aging_rows(*args))
         before = self.env.cr.sql_log_count
-        one_by_one = list(Report._get_aging_lines(*args, batch_size=1))
+        one_by_one = list(Report._get_aging_rows(*args, batch_size=1))
         fetches = self.env.cr.sql_log_count - before
         self.assertEqual(one_by_one, at_once)
-        self.assertEqual([line.partner_id for line in at_once], customers.ids)
-        # 6 rows (2 buckets each): DECLARE, 6 FETCHes of a row and the empty one
-        self.assertGreaterEqual(fetches, 8)
+        currency = self.env.company.currency_id.name
+        # not due, 1-30, 31-60, 61-90, over 90, total
+        self.assertEqual(
+            at_once,
+            [
+                (None, customer.name, None, currency, 0.0, 10.0, 5.0, 0.0, 0.0, 15.0)
+                for customer in customers
+            ],
+        )
+        # 3 rows: DECLARE, 3 FETCHes of a row and the empty one
+        self.assertGreaterEqual(fetches, 5)
 
     # ------------------------------------------------------------
     # Scheduled email

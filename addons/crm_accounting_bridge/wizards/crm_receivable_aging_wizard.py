@@ -1,9 +1,7 @@
 from collections import defaultdict
-import functools
 from operator import itemgetter
 
 from odoo import fields, models
-from odoo.tools import float_compare, float_round
 
 
 class CrmReceivableAgingWizard(models.TransientModel):
@@ -113,50 +111,15 @@ class CrmReceivableAgingWizard(models.TransientModel):
         headers = self._get_bilingual_headers()
         return [(header, itemgetter(col)) for col, header in enumerate(headers)]
 
-    def _get_currency_roundings(self):
-        """currency.round() per currency id, each currency read once: Python's
-        round() where the rounding is 10^-decimal places (the sums of amounts stored
-        at that precision never fall on a half, where round() and float_round
-        differ), float_round otherwise."""
-        currencies = (
-            self.env["res.currency"]
-            .with_context(active_test=False)
-            .search([], limit=None)
-        )
-        return {
-            currency.id: (
-                functools.partial(round, ndigits=currency.decimal_places)
-                if float_compare(
-                    currency.rounding, 10**-currency.decimal_places, precision_digits=12
-                )
-                == 0
-                else functools.partial(
-                    float_round, precision_rounding=currency.rounding
-                )
-            )
-            for currency in currencies
-        }
-
     def _export_records(self):
         """One row per customer and currency, by customer name: code, name,
         salesperson (empty cells rather than empty strings: filters see them as
         blanks), currency, the amounts per bucket and their total, rounded in the
-        currency. The open amounts and what the sheet shows of the customers come
-        in one query streamed through a server-side cursor, no record read per
-        line."""
-        roundings = self._get_currency_roundings()
-        for line in self.env["crm.receivable.aging.report"]._get_aging_lines(
+        currency: the rows of one query streamed through a server-side cursor, no
+        record read per line."""
+        return self.env["crm.receivable.aging.report"]._get_aging_rows(
             self.company_id, self.date, self._get_partner_domain()
-        ):
-            round_amount = roundings[line.currency_id]
-            yield [
-                line.customer_code or False,
-                line.customer_name,
-                line.salesperson or False,
-                line.currency_name,
-                *map(round_amount, line.amounts),
-                round_amount(sum(line.amounts)),
-            ]
+        )
 
     def _export_number_format(self):
         return "#,##0.00"

@@ -1,5 +1,6 @@
 import datetime
 import io
+import zipfile
 
 import openpyxl
 from xlsxwriter.utility import datetime_to_excel_datetime
@@ -7,7 +8,7 @@ from xlsxwriter.utility import datetime_to_excel_datetime
 from odoo.tests import BaseCase
 from odoo.tools.misc import xlsxwriter
 
-from ..tools import XlsxRowEncoder, add_streamed_worksheet
+from ..tools import ColumnSums, XlsxRowEncoder, add_streamed_worksheet
 
 VALUES = [
     "Vận tải Biển Đông",
@@ -33,9 +34,12 @@ VALUES = [
 ]
 
 
-def _workbook(output):
+def _workbook(output, streamed=True):
     workbook = xlsxwriter.Workbook(output, {"constant_memory": True})
-    sheet = add_streamed_worksheet(workbook, "Rows")
+    if streamed:
+        sheet = add_streamed_worksheet(workbook, "Rows")
+    else:
+        sheet = workbook.add_worksheet("Rows")
     formats = {
         datetime.datetime: workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
         datetime.date: workbook.add_format({"num_format": "yyyy-mm-dd"}),
@@ -55,9 +59,11 @@ def _cells(output):
 class TestXlsxRows(BaseCase):
     """A row written as one piece of XML reads back as xlsxwriter's cell by cell."""
 
-    def _classic(self, rows):
+    def _classic(self, rows, streamed=False):
+        """The cells of ``rows`` written by xlsxwriter's ``write_*`` methods, on
+        its own worksheet (or on a ``StreamedWorksheet``)."""
         output = io.BytesIO()
-        workbook, sheet, formats = _workbook(output)
+        workbook, sheet, formats = _workbook(output, streamed)
         sheet.write_string(0, 0, "Header")
         for row, values in enumerate(rows, start=1):
             for col, value in enumerate(values):
@@ -133,3 +139,38 @@ class TestXlsxRows(BaseCase):
                 repr(encoder._serial(value)),
                 repr(datetime_to_excel_datetime(value, False, False)),
             )
+
+    def test_sheet_is_xlsxwriter_s_to_the_byte(self):
+        """The streamed worksheet copies its rows' XML into the sheet as bytes:
+        cells written through xlsxwriter's own methods give the same sheet, byte
+        for byte, as on xlsxwriter's worksheet."""
+        rows = [VALUES, list(reversed(VALUES))] * 3
+
+        def sheet_xml(streamed):
+            output = io.BytesIO()
+            workbook, sheet, formats = _workbook(output, streamed)
+            for row, values in enumerate(rows):
+                for col, value in enumerate(values):
+                    if isinstance(value, str):
+                        sheet.write_string(row, col, value, formats[str])
+                    elif isinstance(value, datetime.date):
+                        sheet.write_datetime(row, col, value, formats[type(value)])
+                    elif isinstance(value, int | float) and value is not False:
+                        sheet.write_number(row, col, value, formats[float])
+            workbook.close()
+            with zipfile.ZipFile(output) as package:
+                return package.read("xl/worksheets/sheet1.xml")
+
+        streamed = sheet_xml(True)
+        self.assertEqual(streamed, sheet_xml(False))
+        self.assertIn("Vận tải Biển Đông".encode(), streamed)
+
+    def test_column_sums(self):
+        """Numbers summed column by column across rows of different value types;
+        None where no row has a number."""
+        sums = ColumnSums()
+        self.assertEqual(sums.sums(), [])
+        sums.add(["VND", 1.5, 2, None])
+        sums.add(["VND", 2.25, 3, "x"])
+        sums.add(["VND", None, 0.5, 4, False])
+        self.assertEqual(sums.sums(), [None, 3.75, 5.5, 4, None])

@@ -5,7 +5,7 @@ from .reminder import MAX_REMINDER_DAYS
 from .group_company import group_member_ids_sql
 from .local_time import local_day_start_utc
 from .period import MONTHS
-from .xlsx import StreamedWorksheet, XlsxRowEncoder, add_streamed_worksheet
+from .xlsx import ColumnSums, StreamedWorksheet, XlsxRowEncoder, add_streamed_worksheet
 from .text import (
     fold_search_text,
     fold_search_value,
@@ -17,6 +17,7 @@ __all__ = [
     "FETCH_SIZE",
     "MAX_REMINDER_DAYS",
     "MONTHS",
+    "ColumnSums",
     "StreamedWorksheet",
     "XlsxRowEncoder",
     "add_streamed_worksheet",

@@ -5,8 +5,10 @@ which cost ten times the rest of a large export."""
 
 import datetime
 import math
-from operator import itemgetter
+from operator import add, itemgetter
+import os
 import re
+import shutil
 
 from xlsxwriter.utility import (
     datetime_to_excel_datetime,
@@ -85,6 +87,22 @@ class StreamedWorksheet(Worksheet):
                 for row, cells in enumerate(rows, start=first_row + 1)
             )
         )
+
+    def _write_optimized_sheet_data(self):
+        """xlsxwriter's, copying the rows' XML from its temporary file to the
+        sheet's as bytes: the rows were encoded to UTF-8 once, as they were
+        written, and are not decoded and encoded again."""
+        if self.dim_rowmin is None or not hasattr(self.fh, "buffer"):
+            super()._write_optimized_sheet_data()
+            return
+        self._xml_start_tag("sheetData")
+        self.row_data_fh.flush()
+        self.fh.flush()
+        with open(self.row_data_filename, "rb") as rows:
+            shutil.copyfileobj(rows, self.fh.buffer, 1 << 20)
+        self.row_data_fh.close()
+        os.unlink(self.row_data_filename)
+        self._xml_end_tag("sheetData")
 
 
 def add_streamed_worksheet(workbook, name):
@@ -246,3 +264,34 @@ class XlsxRowEncoder:
         space = ' xml:space="preserve"' if preserve_whitespace(string) else ""
         string = string.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{string}</t></is></c>'
+
+
+class ColumnSums:
+    """The sums of the numeric cells (``int``, ``float``) of rows, column by
+    column: ``add(values)`` per row, then ``sums()``, one value per column (None
+    where no row has a number). Rows are summed in C, grouped by the types of
+    their values (a large export's rows mostly share them)."""
+
+    def __init__(self):
+        # value types of a row -> (numeric columns, their getter, their sums)
+        self._by_shape = {}
+
+    def add(self, values):
+        shape = tuple(map(type, values))
+        group = self._by_shape.get(shape)
+        if group is None:
+            cols = [
+                col for col, kind in enumerate(shape) if kind is float or kind is int
+            ]
+            group = self._by_shape[shape] = [cols, _tuple_getter(cols), [0] * len(cols)]
+        cols, getter, sums = group
+        if cols:
+            group[2] = list(map(add, sums, getter(values)))
+
+    def sums(self):
+        width = max(map(len, self._by_shape), default=0)
+        result = [None] * width
+        for cols, _getter, sums in self._by_shape.values():
+            for col, value in zip(cols, sums, strict=True):
+                result[col] = value if result[col] is None else result[col] + value
+        return result

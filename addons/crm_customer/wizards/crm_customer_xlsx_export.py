@@ -6,7 +6,7 @@ import pytz
 from odoo import Command, api, models
 from odoo.tools.misc import xlsxwriter
 
-from ..tools import XlsxRowEncoder, add_streamed_worksheet
+from ..tools import ColumnSums, XlsxRowEncoder, add_streamed_worksheet
 
 BATCH_SIZE = 1000
 # rows written to the sheet at a time
@@ -150,11 +150,9 @@ class CrmCustomerXlsxExport(models.AbstractModel):
                     self._write_cell(sheet, row, col, value, formats["row"], local_time)
             key = self._export_subtotal_key(record)
             if key is not None:
-                sums = subtotals.setdefault(key, [None] * len(columns))
-                for col, value in enumerate(values):
-                    # _is_number, inlined: once per cell
-                    if type(value) is float or type(value) is int:
-                        sums[col] = (sums[col] or 0) + value
+                if (sums := subtotals.get(key)) is None:
+                    sums = subtotals[key] = ColumnSums()
+                sums.add(values)
         if pending:
             sheet.write_xml_rows(row - len(pending) + 1, pending, last_col)
         record_rows = row
@@ -162,7 +160,9 @@ class CrmCustomerXlsxExport(models.AbstractModel):
             row += 1
         for key in sorted(subtotals):
             row += 1
-            values = self._export_subtotal_row(key, subtotals[key])
+            sums = subtotals[key].sums()
+            sums += [None] * (len(columns) - len(sums))
+            values = self._export_subtotal_row(key, sums)
             for col, value in enumerate(values):
                 if value is not None:
                     self._write_cell(

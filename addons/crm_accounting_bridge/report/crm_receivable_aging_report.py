@@ -200,22 +200,54 @@ class CrmReceivableAgingReport(models.TransientModel):
         whatever the number of customers, read through a server-side cursor
         ``batch_size`` rows at a time (crm_customer's ``FETCH_SIZE`` by default),
         so memory holds one batch, never the whole aging."""
+        keys = [key for key, _label in self._get_bucket_selection(company)]
 
-        def rounded(amount):
-            # half away from zero, as Odoo's float_round (HALF-UP)
-            return SQL("ROUND(%s / currency.rounding) * currency.rounding", amount)
-
-        amounts = [
-            rounded(
-                SQL(
-                    "COALESCE(SUM(aging.amount_currency) FILTER"
-                    " (WHERE aging.bucket = %s), 0)",
-                    key,
-                )
+        def bucket_sum(column, key):
+            return SQL(
+                "SUM(item.%s) FILTER (WHERE item.bucket = %s)",
+                SQL.identifier(column),
+                key,
             )
-            for key, _label in self._get_bucket_selection(company)
-        ]
-        amounts.append(rounded(SQL("SUM(aging.amount_currency)")))
+
+        # half away from zero, as Odoo's float_round (HALF-UP); given as floats
+        # (what the ORM reads a numeric as), converted by PostgreSQL
+        amounts = SQL(", ").join(
+            SQL(
+                "(ROUND(COALESCE(%s, 0) / currency.rounding)"
+                " * currency.rounding)::float8",
+                SQL.identifier("aging", f"amount_{index}"),
+            )
+            for index in range(len(keys) + 1)
+        )
+        # the buckets pivoted as the open items are grouped, a customer and
+        # currency kept when one of its buckets is (``_get_aging_query``'s HAVING)
+        aging = SQL(
+            """
+            SELECT item.partner_id, item.currency_id, %s,
+                   SUM(item.amount_currency) AS %s
+              FROM (%s) item
+             GROUP BY item.partner_id, item.currency_id
+            HAVING %s
+            """,
+            SQL(", ").join(
+                SQL(
+                    "%s AS %s",
+                    bucket_sum("amount_currency", key),
+                    SQL.identifier(f"amount_{index}"),
+                )
+                for index, key in enumerate(keys)
+            ),
+            SQL.identifier(f"amount_{len(keys)}"),
+            self._get_open_items_query(company, date, partner_domain),
+            SQL(" OR ").join(
+                SQL(
+                    "%s != 0 OR %s != 0",
+                    bucket_sum("amount_currency", key),
+                    bucket_sum("amount", key),
+                )
+                for key in keys
+            ),
+        )
         # a partner's display name is its complete name (Odoo's display name adds
         # to it only on request of the context), a user's is their partner's name
         query = SQL(
@@ -228,11 +260,10 @@ class CrmReceivableAgingReport(models.TransientModel):
               LEFT JOIN res_users sales_user ON sales_user.id = customer.user_id
               LEFT JOIN res_partner salesperson
                      ON salesperson.id = sales_user.partner_id
-             GROUP BY customer.id, currency.id, salesperson.id
              ORDER BY customer.name, customer.id, currency.name
             """,
-            SQL(", ").join(amounts),
-            self._get_aging_query(company, date, partner_domain),
+            amounts,
+            aging,
         )
         for rows in iter_query_batches(self.env.cr, query, batch_size):
             yield from rows

@@ -127,7 +127,7 @@ class XlsxRowEncoder:
         # value types of a row -> how such rows are written (see _plan)
         self._plans = {}
 
-    def encode(self, row, values):
+    def encode(self, row, values, shape=None):
         """The XML of the cells of zero-based row ``row`` (a list of pieces to
         join), or None when a value is none of the types above (NaN included):
         xlsxwriter's own methods write it.
@@ -135,8 +135,10 @@ class XlsxRowEncoder:
         A large export's rows mostly have the same value types column by column:
         for those the row is one ``str.format`` of a template made once, after
         tests in C that no string needs escaping and no number is NaN; any other
-        row is encoded cell by cell."""
-        shape = tuple(map(type, values))
+        row is encoded cell by cell. ``shape``: the values' types, when the
+        caller has them."""
+        if shape is None:
+            shape = tuple(map(type, values))
         plan = self._plans.get(shape)
         if plan is None:
             plan = self._plans[shape] = self._plan(shape)
@@ -276,8 +278,10 @@ class ColumnSums:
         # value types of a row -> (numeric columns, their getter, their sums)
         self._by_shape = {}
 
-    def add(self, values):
-        shape = tuple(map(type, values))
+    def add(self, values, shape=None):
+        """Add a row's numbers; ``shape``: the values' types, when known."""
+        if shape is None:
+            shape = tuple(map(type, values))
         group = self._by_shape.get(shape)
         if group is None:
             cols = [

@@ -135,8 +135,9 @@ class CrmCustomerXlsxExport(models.AbstractModel):
         for record in self._export_records():
             row += 1
             values = [getter(record) for getter in getters]
+            shape = tuple(map(type, values))
             # the row's XML at once; a value the encoder does not know, cell by cell
-            cells = encoder.encode(row, values)
+            cells = encoder.encode(row, values, shape)
             if cells is not None:
                 pending.append(cells)
                 if len(pending) == ROWS_PER_WRITE:
@@ -152,7 +153,7 @@ class CrmCustomerXlsxExport(models.AbstractModel):
             if key is not None:
                 if (sums := subtotals.get(key)) is None:
                     sums = subtotals[key] = ColumnSums()
-                sums.add(values)
+                sums.add(values, shape)
         if pending:
             sheet.write_xml_rows(row - len(pending) + 1, pending, last_col)
         record_rows = row

@@ -2,7 +2,14 @@
 
 Run on the demo database: make shell < scripts/bench/bench_rate_import.py
 (SIZES=1000,10000 to choose the sizes, PAIRWISE_MAX=10000 for the old algorithm,
-BENCH_PROFILE=1 to profile one more import per size).
+BENCH_PROFILE=1 to profile one more import per size, SAME_TRANSACTION=1 to run every
+size in one transaction, each rolled back to a savepoint).
+
+Each size runs in its own transaction, rolled back, then the tables it wrote are
+vacuumed: the next size imports into the database as it was. (Rolled back to a
+savepoint in one transaction, a size's rows stay in the tables and their indexes until
+the transaction ends, where no vacuum reaches them: the next size's checks step over
+them.)
 
 Each sheet is 20 lanes of one carrier, weekly cards of four container types, a BAF
 column, and active 45HC rates of the same lanes and weeks already in the database
@@ -35,10 +42,20 @@ from _common import (
     memory_peak_mib,
     profile_if_asked,
     rss_mib,
+    vacuum,
 )
 
 EQUIPMENT = ("20GP", "40GP", "40HC", "45HC")
 LANES = 20
+# what an import writes (rates, prices, surcharges, their messages)
+VACUUMED = (
+    "freight_rate",
+    "freight_rate_line",
+    "freight_rate_surcharge",
+    "mail_message",
+    "mail_tracking_value",
+    "res_partner",
+)
 HEADERS = [str(label) for _key, label in rate_sheet.COLUMNS] + ["BAF"]
 
 
@@ -165,14 +182,9 @@ def bench(env):
         int(size) for size in os.environ.get("SIZES", "1000,10000,50000").split(",")
     ]
     pairwise_max = int(os.environ.get("PAIRWISE_MAX", "10000"))
+    same_transaction = os.environ.get("SAME_TRANSACTION") == "1"
     user = env.ref("base.user_admin")
     env = env(user=user, context={"lang": "en_US"})
-    carrier = env["res.partner"].create(
-        {"name": "Bench Line", "is_shipping_line": True}
-    )
-    locations = env["freight.location"].search([("code", "!=", False)], limit=LANES + 1)
-    lanes = [(locations[0], destination) for destination in locations[1:]]
-    lane_codes = [(origin.code, destination.code) for origin, destination in lanes]
     start = fields.Date.today() + datetime.timedelta(days=1)
     print(
         f"{'rows':>7} {'read s':>7} {'valid. s':>8} {'µs/row':>7} {'peak MiB':>8} "
@@ -180,6 +192,14 @@ def bench(env):
         f"{'+MiB':>8} {'maxrss MiB':>10}"
     )
     for size in sizes:
+        carrier = env["res.partner"].create(
+            {"name": "Bench Line", "is_shipping_line": True}
+        )
+        locations = env["freight.location"].search(
+            [("code", "!=", False)], limit=LANES + 1
+        )
+        lanes = [(locations[0], destination) for destination in locations[1:]]
+        lane_codes = [(origin.code, destination.code) for origin, destination in lanes]
         env.flush_all()
         env.cr.execute("SAVEPOINT bench_rate_import")
         rows = sheet_rows(size, carrier.name, lane_codes, start)
@@ -240,6 +260,11 @@ def bench(env):
         profile_if_asked(functools.partial(profile_import, wizard))
         env.cr.execute("ROLLBACK TO SAVEPOINT bench_rate_import")
         env.invalidate_all()
+        if not same_transaction:
+            # the next size imports into the database as it was, not beside the
+            # dead rows of this one (kept until the transaction ends otherwise)
+            env.cr.rollback()
+            vacuum(env, *VACUUMED)
     print(machine())
     env.cr.rollback()
 

@@ -1,5 +1,4 @@
 from collections import defaultdict
-from operator import itemgetter
 
 from odoo import fields, models
 
@@ -109,7 +108,7 @@ class CrmReceivableAgingWizard(models.TransientModel):
         """Customer code, name, salesperson, currency, one amount per bucket, total:
         the cells of the rows of ``_export_records``, in order."""
         headers = self._get_bilingual_headers()
-        return [(header, itemgetter(col)) for col, header in enumerate(headers)]
+        return [(header, col) for col, header in enumerate(headers)]
 
     def _export_records(self):
         """One row per customer and currency, by customer name: code, name,

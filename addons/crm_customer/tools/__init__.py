@@ -5,7 +5,13 @@ from .reminder import MAX_REMINDER_DAYS
 from .group_company import group_member_ids_sql
 from .local_time import local_day_start_utc
 from .period import MONTHS
-from .xlsx import ColumnSums, StreamedWorksheet, XlsxRowEncoder, add_streamed_worksheet
+from .xlsx import (
+    ColumnSums,
+    StreamedWorksheet,
+    XlsxRowEncoder,
+    add_streamed_worksheet,
+    row_values_getter,
+)
 from .text import (
     fold_search_text,
     fold_search_value,
@@ -28,5 +34,6 @@ __all__ = [
     "group_member_ids_sql",
     "iter_query_batches",
     "local_day_start_utc",
+    "row_values_getter",
     "short_code_from_name",
 ]

@@ -59,6 +59,19 @@ def _tuple_getter(cols):
     return itemgetter(*cols)
 
 
+def row_values_getter(getters):
+    """A function giving the cells of a row from what the row is made of, one
+    getter per column: a function of it, or an ``int``, the position of the
+    cell's value in it (a tuple of values, e.g. a row of a query). Positions
+    alone are read by one call in C."""
+    if getters and all(type(getter) is int for getter in getters):
+        return _tuple_getter(getters)
+    functions = [
+        itemgetter(getter) if type(getter) is int else getter for getter in getters
+    ]
+    return lambda record: [function(record) for function in functions]
+
+
 class StreamedWorksheet(Worksheet):
     """A worksheet that also takes whole rows of cells written by ``XlsxRowEncoder``
     (``write_xml_row``, ``write_xml_rows``), in constant_memory mode, between or

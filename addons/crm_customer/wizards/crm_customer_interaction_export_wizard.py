@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 
 class CrmCustomerInteractionExportWizard(models.TransientModel):
@@ -71,10 +72,13 @@ class CrmCustomerInteractionExportWizard(models.TransientModel):
         ]
         # the customer's code, on the customer joined for its name
         partner_alias = query.make_alias(query.table, "partner_id")
-        code_header, code = self._sql_field_column(
-            query, select, "customer_code", alias=partner_alias, model=partners
+        code = self._sql_field_value(query, partners, partner_alias, "customer_code")
+        columns.append(
+            (
+                partners._fields["customer_code"]._description_string(self.env),
+                select(SQL("COALESCE(%s, '')", code)),
+            )
         )
-        columns.append((code_header, lambda row: code(row) or ""))
         columns += [
             self._sql_field_column(query, select, field_name)
             for field_name in ("contact_id", "user_id", "state", "result", "next_date")

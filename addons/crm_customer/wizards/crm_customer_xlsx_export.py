@@ -6,7 +6,12 @@ import pytz
 from odoo import Command, api, models
 from odoo.tools.misc import xlsxwriter
 
-from ..tools import ColumnSums, XlsxRowEncoder, add_streamed_worksheet
+from ..tools import (
+    ColumnSums,
+    XlsxRowEncoder,
+    add_streamed_worksheet,
+    row_values_getter,
+)
 
 BATCH_SIZE = 1000
 # rows written to the sheet at a time
@@ -48,7 +53,9 @@ class CrmCustomerXlsxExport(models.AbstractModel):
 
     def _export_columns(self):
         """(header, getter) pairs; a getter returns a str, a number, a date or a
-        datetime (written as the user's local time)."""
+        datetime (written as the user's local time) from an ``_export_records()``
+        item, or is an ``int``: the position of the value in the item (a row of
+        values, e.g. of a query)."""
         raise NotImplementedError
 
     def _export_title(self):
@@ -124,7 +131,7 @@ class CrmCustomerXlsxExport(models.AbstractModel):
             sheet.write_string(0, col, header, formats["header"])
         if freeze := self._export_freeze_panes():
             sheet.freeze_panes(*freeze)
-        getters = [getter for _header, getter in columns]
+        row_values = row_values_getter([getter for _header, getter in columns])
         local_time = self._local_time_converter()
         encoder = XlsxRowEncoder(formats["row"], local_time)
         last_col = len(columns) - 1
@@ -134,7 +141,7 @@ class CrmCustomerXlsxExport(models.AbstractModel):
         row = 0
         for record in self._export_records():
             row += 1
-            values = [getter(record) for getter in getters]
+            values = row_values(record)
             shape = tuple(map(type, values))
             # the row's XML at once; a value the encoder does not know, cell by cell
             cells = encoder.encode(row, values, shape)

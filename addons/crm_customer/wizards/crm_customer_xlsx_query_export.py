@@ -1,5 +1,3 @@
-from operator import itemgetter
-
 from odoo import models
 from odoo.tools import SQL
 
@@ -23,7 +21,8 @@ class CrmCustomerXlsxQueryExport(models.AbstractModel):
     def _export_sql_columns(self, query, select):
         """(header, getter) pairs, like ``_export_columns``, whose getters read a row
         of ``query``: ``select(sql)`` adds an expression (on ``query.table``, joins
-        added to ``query``) to the row and returns its position in the row."""
+        added to ``query``) to the row and returns its position in the row, which
+        is a getter too."""
         raise NotImplementedError
 
     def _export_query(self):
@@ -52,8 +51,8 @@ class CrmCustomerXlsxQueryExport(models.AbstractModel):
             yield from batch
 
     def _sql_field_column(self, query, select, field_name, alias=None, model=None):
-        """(header, getter) of a stored field of ``model`` (the export's model by
-        default) on table ``alias`` (``query.table``), shown as
+        """(header, position in the row) of a stored field of ``model`` (the
+        export's model by default) on table ``alias`` (``query.table``), shown as
         ``_field_column`` shows it, by the query itself: selection labels, names of
         related records (joined), the ORM's False (NULL) for empty values,
         datetimes in the user's time zone."""
@@ -87,7 +86,7 @@ class CrmCustomerXlsxQueryExport(models.AbstractModel):
             )
         elif field.type in ("char", "text", "html"):
             value = SQL("NULLIF(%s, '')", value)
-        return header, itemgetter(select(value))
+        return header, select(value)
 
     def _local_time_converter(self):
         # the query selects local times (_sql_field_column)

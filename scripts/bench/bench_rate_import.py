@@ -192,6 +192,8 @@ def bench(env):
         f"{'+MiB':>8} {'maxrss MiB':>10}"
     )
     for size in sizes:
+        env.flush_all()
+        env.cr.execute("SAVEPOINT bench_rate_import")
         carrier = env["res.partner"].create(
             {"name": "Bench Line", "is_shipping_line": True}
         )
@@ -200,8 +202,6 @@ def bench(env):
         )
         lanes = [(locations[0], destination) for destination in locations[1:]]
         lane_codes = [(origin.code, destination.code) for origin, destination in lanes]
-        env.flush_all()
-        env.cr.execute("SAVEPOINT bench_rate_import")
         rows = sheet_rows(size, carrier.name, lane_codes, start)
         add_active_rates(env, carrier, lanes, start, len(rows) // (LANES * 4) + 2)
         wizard = env["freight.rate.import"].create(

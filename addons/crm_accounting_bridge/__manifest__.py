@@ -1,7 +1,7 @@
 {
     "name": "CRM Accounting Bridge",
     "summary": "Receivables, overdue and credit control on the customer",
-    "version": "18.0.1.10.0",
+    "version": "18.0.1.11.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",

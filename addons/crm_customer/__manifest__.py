@@ -1,7 +1,7 @@
 {
     "name": "CRM Customer File",
     "summary": "Customer file: classifications, profile, contacts, interactions",
-    "version": "18.0.1.17.0",
+    "version": "18.0.1.18.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",

@@ -423,15 +423,10 @@ class TestAgingReport(CrmAccountingCommon):
         one_by_one = list(Report._get_aging_rows(*args, batch_size=1))
         fetches = self.env.cr.sql_log_count - before
         self.assertEqual(one_by_one, at_once)
-        currency = self.env.company.currency_id.name
-        # not due, 1-30, 31-60, 61-90, over 90, total
-        self.assertEqual(
-            at_once,
-            [
-                (None, customer.name, None, currency, 0.0, 10.0, 5.0, 0.0, 0.0, 15.0)
-                for customer in customers
-            ],
-        )
+        # code, name, salesperson, currency, not due, 1-30, 31-60, 61-90, > 90, total
+        amounts = (self.env.company.currency_id.name, 0.0, 10.0, 5.0, 0.0, 0.0, 15.0)
+        expected = [(None, customer.name, None, *amounts) for customer in customers]
+        self.assertEqual(at_once, expected)
         # 3 rows: DECLARE, 3 FETCHes of a row and the empty one
         self.assertGreaterEqual(fetches, 5)
 

@@ -59,6 +59,8 @@ GLOSSARY_FORBIDDEN = {
             "nhân viên kinh doanh",
         ),
         (r"tương tác", "giao dịch (interactions)"),
+        # a service case is a "tình huống" (the documents' word), not a request
+        (r"yêu cầu hỗ trợ", "tình huống (a case)"),
         # a carrier's rate is a "bảng giá mua": "bảng giá" alone is Odoo's pricelist
         (
             r"bảng giá(?! mua)",

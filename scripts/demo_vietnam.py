@@ -52,6 +52,13 @@ DEMO_COLLECTION_TARGETS_USD = {
     "crm_accounting_bridge.crm_collection_target_user_demo_last_month_demo": 2500.0,
     "crm_accounting_bridge.crm_collection_target_team_this_month_demo": 10000.0,
 }
+# crm_sales_pipeline's demo sales targets (revenue, gross profit), written in no
+# currency: read as dollars, shown in dong
+DEMO_SALES_TARGETS_USD = {
+    "crm_sales_pipeline.crm_sales_target_admin_month_demo": (50000.0, 8000.0),
+    "crm_sales_pipeline.crm_sales_target_demo_month_demo": (30000.0, 5000.0),
+    "crm_sales_pipeline.crm_sales_target_team_quarter_demo": (200000.0, 30000.0),
+}
 # Nguyễn Thị Lan's own collection targets (dong), this month and last: the salesperson
 # of the demo day is created by crm_sales_pipeline, which crm_accounting_bridge's demo
 # cannot name
@@ -288,6 +295,15 @@ def suite_step(env):
         target = env.ref(xmlid, raise_if_not_found=False)
         if target and target.company_id == company:
             target.amount = usd * DEMO_RATES["USD"]
+    for xmlid, (revenue, gross_profit) in DEMO_SALES_TARGETS_USD.items():
+        target = env.ref(xmlid, raise_if_not_found=False)
+        if target and target.company_id == company:
+            target.write(
+                {
+                    "target_revenue": revenue * DEMO_RATES["USD"],
+                    "target_gross_profit": gross_profit * DEMO_RATES["USD"],
+                }
+            )
     for xmlid, usd in DEMO_GROUP_CREDIT_LIMITS_USD.items():
         partner = env.ref(xmlid, raise_if_not_found=False)
         if partner:

@@ -164,14 +164,15 @@ def _lan_settlement(env):
         return
     first = datetime.datetime.now(pytz.timezone(TZ)).date().replace(day=1)
     last_month = first - relativedelta(months=1)
+    ordered = datetime.datetime.combine(
+        last_month + relativedelta(days=4), datetime.time(3, 0)
+    )
     order = env["sale.order"].create(
         {
             "partner_id": env.ref("crm_customer.res_partner_gohn_demo").id,
             "user_id": lan.id,
             "pricelist_id": env.ref("crm_sales_pipeline.product_pricelist_usd_demo").id,
-            "date_order": datetime.datetime.combine(
-                last_month + relativedelta(days=4), datetime.time(3, 0)
-            ),
+            "date_order": ordered,
             "order_line": [
                 (0, 0, values)
                 for values in (
@@ -197,6 +198,8 @@ def _lan_settlement(env):
         }
     )
     order.action_confirm()
+    # confirming dates the order today: it was last month's, as its target counts it
+    order.date_order = ordered
     invoice = order._create_invoices()
     invoice.write(
         {

@@ -2,7 +2,7 @@
     "name": "CRM Service",
     "summary": "Service requests with routing and SLA, contracts, knowledge base, "
     "diagnosis trees, agent skills and calls",
-    "version": "18.0.1.6.0",
+    "version": "18.0.1.7.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",

@@ -1,7 +1,7 @@
-from datetime import timedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+
+from ..tools import count_work_hours, plan_work_hours
 
 COVERED = ("covered", "warranty")  # what a team accepting covered cases only lets in
 
@@ -170,12 +170,12 @@ class HelpdeskTicket(models.Model):
             start = ticket.opened_date or fields.Datetime.now()
             sla = ticket.sla_id
             ticket.response_deadline = (
-                ticket._plan_work_hours(start, sla.response_hours)
+                plan_work_hours(ticket.company_id, start, sla.response_hours)
                 if sla.response_hours
                 else False
             )
             ticket.resolve_deadline = (
-                ticket._plan_work_hours(start, sla.resolve_hours)
+                plan_work_hours(ticket.company_id, start, sla.resolve_hours)
                 if sla.resolve_hours
                 else False
             )
@@ -192,9 +192,13 @@ class HelpdeskTicket(models.Model):
             if not deadline or ticket.closed:
                 ticket.sla_hours_left = 0.0
             elif deadline >= now:
-                ticket.sla_hours_left = ticket._count_work_hours(now, deadline)
+                ticket.sla_hours_left = count_work_hours(
+                    ticket.company_id, now, deadline
+                )
             else:
-                ticket.sla_hours_left = -ticket._count_work_hours(deadline, now)
+                ticket.sla_hours_left = -count_work_hours(
+                    ticket.company_id, deadline, now
+                )
 
     @api.depends(
         "response_deadline",
@@ -222,7 +226,9 @@ class HelpdeskTicket(models.Model):
             ticket.response_work_hours = (
                 ticket.first_response_date
                 and start
-                and ticket._count_work_hours(start, ticket.first_response_date)
+                and count_work_hours(
+                    ticket.company_id, start, ticket.first_response_date
+                )
             )
 
     @api.depends("opened_date", "closed_date", "stage_id.closed", "company_id")
@@ -233,7 +239,7 @@ class HelpdeskTicket(models.Model):
                 ticket.stage_id.closed
                 and ticket.closed_date
                 and start
-                and ticket._count_work_hours(start, ticket.closed_date)
+                and count_work_hours(ticket.company_id, start, ticket.closed_date)
             )
 
     @api.depends(
@@ -291,7 +297,12 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         Team = self.env["helpdesk.ticket.team"]
+        Partner = self.env["res.partner"]
         for vals in vals_list:
+            # helpdesk_mgmt copies the contact's name and email in its form only
+            partner = Partner.browse(vals.get("partner_id"))
+            if partner and not vals.keys() & {"partner_name", "partner_email"}:
+                vals.update(partner_name=partner.name, partner_email=partner.email)
             # the team's routing, not helpdesk_mgmt's "assign to the creator"
             # default, picks the agent of a case given to nobody
             team = Team.browse(vals.get("team_id"))
@@ -439,18 +450,6 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------
     # SLA
     # ------------------------------------------------------------
-
-    def _plan_work_hours(self, start, hours):
-        calendar = self.company_id.resource_calendar_id
-        if not calendar:
-            return start + timedelta(hours=hours)
-        return calendar.plan_hours(hours, start, compute_leaves=True)
-
-    def _count_work_hours(self, start, end):
-        calendar = self.company_id.resource_calendar_id
-        if not calendar:
-            return (end - start).total_seconds() / 3600
-        return calendar.get_work_hours_count(start, end, compute_leaves=True)
 
     def _get_sla_escalation_domain(self):
         now = fields.Datetime.now()

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..tools import plan_work_hours
+
 
 class HelpdeskTicketTeam(models.Model):
     _inherit = "helpdesk.ticket.team"
@@ -71,7 +73,7 @@ class HelpdeskTicketTeam(models.Model):
             return self.env["res.users"], False
         # the case's clock starts at the next working moment of the company
         now = fields.Datetime.now()
-        clock_start = ticket._plan_work_hours(now, 0) or now
+        clock_start = plan_work_hours(ticket.company_id, now, 0) or now
         agents = self._get_available_agents(clock_start)
         # a kind of skill counts once a member declares skills of that kind
         kinds = set(agents.helpdesk_skill_ids.mapped("skill_type"))

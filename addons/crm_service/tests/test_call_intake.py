@@ -1,3 +1,6 @@
+import importlib.util
+from pathlib import Path
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
@@ -38,6 +41,9 @@ class TestCallIntake(CrmServiceCommon):
         self.assertEqual(action["res_id"], ticket.id)
         self.assertEqual(ticket.name, call.name)
         self.assertEqual(ticket.partner_id, self.contact)
+        # the name and email helpdesk_mgmt's form copies from the contact
+        self.assertEqual(ticket.partner_name, "Nguyễn Văn Minh")
+        self.assertEqual(ticket.partner_email, "minh@bienxanh.example.com")
         self.assertIn("Temperature alarm", ticket.description)
         self.assertEqual(
             ticket.channel_id,
@@ -83,3 +89,22 @@ class TestCallIntake(CrmServiceCommon):
         self.assertEqual(
             sorted(groups), [("in", "reached", 1), ("out", "no_answer", 1)]
         )
+
+    def test_case_keeps_the_name_and_email_it_was_given(self):
+        """A sender's own name and email (a mail, the portal) are kept beside the
+        contact; cases from before get their contact's (migration 18.0.1.7.0)."""
+        given = self._create_ticket(partner_name="Minh (kho)", partner_email="kho@x.vn")
+        self.assertEqual(
+            (given.partner_name, given.partner_email), ("Minh (kho)", "kho@x.vn")
+        )
+        old = self._create_ticket()
+        old.write({"partner_name": False, "partner_email": False})
+        old.flush_recordset()
+        path = Path(__file__).parents[1] / "migrations/18.0.1.7.0/post-migration.py"
+        spec = importlib.util.spec_from_file_location("crm_service_mig", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.6.0")
+        self.env.invalidate_all()
+        self.assertEqual(old.partner_name, "Nguyễn Văn Minh")
+        self.assertEqual(given.partner_name, "Minh (kho)")

@@ -1,6 +1,9 @@
 from contextlib import contextmanager
+import importlib.util
+from pathlib import Path
 
 from odoo import api
+from odoo.modules.module import get_module_path
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.mail.tests.common import mail_new_test_user
@@ -93,3 +96,14 @@ class CrmCustomerCommon(BaseCommon):
         cls.textile = cls.Value.create(
             {"name": "Textile", "criterion_id": cls.industry.id}
         )
+
+
+def run_migration(cr, module, version, previous, step="post"):
+    """Run ``module``'s ``migrations/<version>/<step>-migration.py`` as Odoo's
+    upgrade runs it, from version ``previous``, on ``cr``."""
+    path = Path(get_module_path(module)) / "migrations" / version
+    path /= f"{step}-migration.py"
+    spec = importlib.util.spec_from_file_location(f"{module}_{step}_{version}", path)
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    migration.migrate(cr, previous)

@@ -1,6 +1,4 @@
 from datetime import timedelta
-import importlib.util
-from pathlib import Path
 
 from psycopg2 import IntegrityError
 
@@ -11,7 +9,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.crm_customer.tools import short_code_from_name
 
-from .common import CrmCustomerCommon, assert_refused
+from .common import CrmCustomerCommon, assert_refused, run_migration
 
 
 @tagged("post_install", "-at_install")
@@ -66,15 +64,11 @@ class TestCustomerProfile(CrmCustomerCommon):
         typed.short_code = "BIENDONG"
         typed.short_code_typed = False
         self.assertFalse(typed.short_code_typed)
-        path = Path(__file__).parents[1] / "migrations/18.0.1.12.1/post-migration.py"
-        spec = importlib.util.spec_from_file_location("crm_customer_mig", path)
-        migration = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(migration)
         rule = self.env.ref("crm_customer.crm_customer_interaction_rule_shared_read")
         rule.domain_force = (
             "[(1, '=', 1)] if user.company_id.crm_share_interactions else []"
         )
-        migration.migrate(self.env.cr, "18.0.1.12.0")
+        run_migration(self.env.cr, "crm_customer", "18.0.1.12.1", "18.0.1.12.0")
         self.env.invalidate_all()
         self.assertTrue(typed.short_code_typed)
         self.assertFalse(generated.short_code_typed)

@@ -283,8 +283,8 @@ class XlsxRowEncoder:
 
 class ColumnSums:
     """The sums of the numeric cells (``int``, ``float``) of rows, column by
-    column: ``add(values)`` per row, then ``sums()``, one value per column (None
-    where no row has a number). Rows are summed in C, grouped by the types of
+    column: ``add(values)`` per row, then ``sums(width)``, one value per column
+    (None where no row has a number). Rows are summed in C, grouped by the types of
     their values (a large export's rows mostly share them)."""
 
     def __init__(self):
@@ -305,8 +305,7 @@ class ColumnSums:
         if cols:
             group[2] = list(map(add, sums, getter(values)))
 
-    def sums(self):
-        width = max(map(len, self._by_shape), default=0)
+    def sums(self, width):
         result = [None] * width
         for cols, _getter, sums in self._by_shape.values():
             for col, value in zip(cols, sums, strict=True):

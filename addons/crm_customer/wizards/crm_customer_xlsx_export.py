@@ -168,9 +168,7 @@ class CrmCustomerXlsxExport(models.AbstractModel):
             row += 1
         for key in sorted(subtotals):
             row += 1
-            sums = subtotals[key].sums()
-            sums += [None] * (len(columns) - len(sums))
-            values = self._export_subtotal_row(key, sums)
+            values = self._export_subtotal_row(key, subtotals[key].sums(len(columns)))
             for col, value in enumerate(values):
                 if value is not None:
                     self._write_cell(

@@ -189,16 +189,13 @@ class HelpdeskTicket(models.Model):
                 if not ticket.first_response_date
                 else ticket.resolve_deadline
             )
+            company = ticket.company_id
             if not deadline or ticket.closed:
                 ticket.sla_hours_left = 0.0
             elif deadline >= now:
-                ticket.sla_hours_left = count_work_hours(
-                    ticket.company_id, now, deadline
-                )
+                ticket.sla_hours_left = count_work_hours(company, now, deadline)
             else:
-                ticket.sla_hours_left = -count_work_hours(
-                    ticket.company_id, deadline, now
-                )
+                ticket.sla_hours_left = -count_work_hours(company, deadline, now)
 
     @api.depends(
         "response_deadline",
@@ -297,10 +294,14 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         Team = self.env["helpdesk.ticket.team"]
-        Partner = self.env["res.partner"]
+        # helpdesk_mgmt copies the contact's name and email in its form only
+        partners = self.env["res.partner"].browse(
+            [vals["partner_id"] for vals in vals_list if vals.get("partner_id")]
+        )
+        # iterated, the partners share one prefetch: one read for all
+        by_id = dict(zip(partners.ids, partners, strict=True))
         for vals in vals_list:
-            # helpdesk_mgmt copies the contact's name and email in its form only
-            partner = Partner.browse(vals.get("partner_id"))
+            partner = by_id.get(vals.get("partner_id"))
             if partner and not vals.keys() & {"partner_name", "partner_email"}:
                 vals.update(partner_name=partner.name, partner_email=partner.email)
             # the team's routing, not helpdesk_mgmt's "assign to the creator"

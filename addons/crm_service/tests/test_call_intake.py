@@ -1,8 +1,7 @@
-import importlib.util
-from pathlib import Path
-
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
+
+from odoo.addons.crm_customer.tests.common import run_migration
 
 from .common import CrmServiceCommon
 
@@ -100,11 +99,7 @@ class TestCallIntake(CrmServiceCommon):
         old = self._create_ticket()
         old.write({"partner_name": False, "partner_email": False})
         old.flush_recordset()
-        path = Path(__file__).parents[1] / "migrations/18.0.1.7.0/post-migration.py"
-        spec = importlib.util.spec_from_file_location("crm_service_mig", path)
-        migration = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(migration)
-        migration.migrate(self.env.cr, "18.0.1.6.0")
+        run_migration(self.env.cr, "crm_service", "18.0.1.7.0", "18.0.1.6.0")
         self.env.invalidate_all()
         self.assertEqual(old.partner_name, "Nguyễn Văn Minh")
         self.assertEqual(given.partner_name, "Minh (kho)")
